@@ -1,0 +1,396 @@
+package replica
+
+import (
+	"bytes"
+	"sort"
+)
+
+// Elem is one element of a multi-cell column: a collection element or a
+// field of a non-frozen UDT. Path is the element's cell path (the encoded
+// map key or set element, the list element's time-based id, or the UDT
+// field number).
+type Elem struct {
+	Path []byte
+	Cell Cell
+}
+
+// ColumnData is the stored content of one column of a row.
+type ColumnData struct {
+	Name string
+	// Deletion is the collection-wide deletion of a multi-cell column
+	// (written when the whole collection is overwritten or deleted).
+	Deletion Deletion
+	// Cell holds a simple (single-cell) column.
+	Cell *Cell
+	// Elems holds a multi-cell column's elements, sorted by Path.
+	Elems []Elem
+}
+
+// Row is a clustered row, or a partition's static row (Clustering nil).
+type Row struct {
+	// Clustering is the encoded clustering key (keys.AppendValue of each
+	// clustering column, in order).
+	Clustering []byte
+	Deletion   Deletion
+	// Marker is the row's primary-key liveness, written only by INSERT.
+	Marker *Cell
+	// Columns are sorted by name.
+	Columns []ColumnData
+}
+
+// Column returns the data of the named column, or nil.
+func (r *Row) Column(name string) *ColumnData {
+	i := sort.Search(len(r.Columns), func(i int) bool { return r.Columns[i].Name >= name })
+	if i < len(r.Columns) && r.Columns[i].Name == name {
+		return &r.Columns[i]
+	}
+	return nil
+}
+
+// Bound is one end of a clustering range: an encoded clustering prefix,
+// and whether rows with that prefix are inside. An empty Prefix is no
+// bound.
+type Bound struct {
+	Prefix    []byte
+	Inclusive bool
+}
+
+// Slice is a range of rows in clustering order, from Start to End.
+type Slice struct {
+	Start, End Bound
+}
+
+// FullSlice selects every row of a partition.
+var FullSlice = Slice{}
+
+// Contains reports whether a row with the given encoded clustering is in s.
+func (s Slice) Contains(clustering []byte) bool {
+	if p := s.Start.Prefix; len(p) > 0 {
+		if bytes.HasPrefix(clustering, p) {
+			if !s.Start.Inclusive {
+				return false
+			}
+		} else if bytes.Compare(clustering, p) < 0 {
+			return false
+		}
+	}
+	if p := s.End.Prefix; len(p) > 0 {
+		if bytes.HasPrefix(clustering, p) {
+			if !s.End.Inclusive {
+				return false
+			}
+		} else if bytes.Compare(clustering, p) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// RangeTombstone deletes the rows of a slice written at or before its
+// deletion's timestamp. Seq makes its storage key unique; copies of a
+// range tombstone on several replicas share it.
+type RangeTombstone struct {
+	Slice    Slice
+	Deletion Deletion
+	Seq      uint64
+}
+
+// Partition is the stored content of one partition, or an update to one.
+type Partition struct {
+	// Key is the partition key in Cassandra's serialization (what the
+	// token is computed from).
+	Key      []byte
+	Token    int64
+	Deletion Deletion
+	Ranges   []RangeTombstone
+	// Static is the static row, nil when there is none.
+	Static *Row
+	// Rows are sorted by Clustering.
+	Rows []Row
+}
+
+// NewPartition returns an empty partition (or update) for a key.
+func NewPartition(key []byte, token int64) *Partition {
+	return &Partition{Key: key, Token: token, Deletion: Live}
+}
+
+// IsEmpty reports whether the partition holds nothing at all, live or
+// deleted.
+func (p *Partition) IsEmpty() bool {
+	return p.Deletion.IsLive() && len(p.Ranges) == 0 && p.Static == nil && len(p.Rows) == 0
+}
+
+// Row returns the row with the given clustering, creating it (in order)
+// if needed.
+func (p *Partition) Row(clustering []byte) *Row {
+	i := sort.Search(len(p.Rows), func(i int) bool { return bytes.Compare(p.Rows[i].Clustering, clustering) >= 0 })
+	if i < len(p.Rows) && bytes.Equal(p.Rows[i].Clustering, clustering) {
+		return &p.Rows[i]
+	}
+	p.Rows = append(p.Rows, Row{})
+	copy(p.Rows[i+1:], p.Rows[i:])
+	p.Rows[i] = Row{Clustering: clustering, Deletion: Live}
+	return &p.Rows[i]
+}
+
+// StaticRow returns the static row, creating it if needed.
+func (p *Partition) StaticRow() *Row {
+	if p.Static == nil {
+		p.Static = &Row{Deletion: Live}
+	}
+	return p.Static
+}
+
+// ColumnFor returns the named column's data in r, creating it in order.
+func (r *Row) ColumnFor(name string) *ColumnData {
+	i := sort.Search(len(r.Columns), func(i int) bool { return r.Columns[i].Name >= name })
+	if i < len(r.Columns) && r.Columns[i].Name == name {
+		return &r.Columns[i]
+	}
+	r.Columns = append(r.Columns, ColumnData{})
+	copy(r.Columns[i+1:], r.Columns[i:])
+	r.Columns[i] = ColumnData{Name: name, Deletion: Live}
+	return &r.Columns[i]
+}
+
+// SetElem reconciles an element into a multi-cell column.
+func (c *ColumnData) SetElem(path []byte, cell Cell) {
+	i := sort.Search(len(c.Elems), func(i int) bool { return bytes.Compare(c.Elems[i].Path, path) >= 0 })
+	if i < len(c.Elems) && bytes.Equal(c.Elems[i].Path, path) {
+		c.Elems[i].Cell = *Reconcile(&c.Elems[i].Cell, &cell)
+		return
+	}
+	c.Elems = append(c.Elems, Elem{})
+	copy(c.Elems[i+1:], c.Elems[i:])
+	c.Elems[i] = Elem{Path: path, Cell: cell}
+}
+
+// Merge reconciles q into p, as Cassandra merges the data of two replicas
+// or two updates of the same partition.
+func (p *Partition) Merge(q *Partition) {
+	p.Deletion = p.Deletion.Max(q.Deletion)
+	for _, rt := range q.Ranges {
+		if !p.hasRange(rt) {
+			p.Ranges = append(p.Ranges, rt)
+		}
+	}
+	if q.Static != nil {
+		p.StaticRow().merge(q.Static)
+	}
+	for i := range q.Rows {
+		p.Row(q.Rows[i].Clustering).merge(&q.Rows[i])
+	}
+}
+
+func (p *Partition) hasRange(rt RangeTombstone) bool {
+	for _, r := range p.Ranges {
+		if r.Seq == rt.Seq && r.Deletion == rt.Deletion && sliceEqual(r.Slice, rt.Slice) {
+			return true
+		}
+	}
+	return false
+}
+
+func sliceEqual(a, b Slice) bool {
+	return bytes.Equal(a.Start.Prefix, b.Start.Prefix) && a.Start.Inclusive == b.Start.Inclusive &&
+		bytes.Equal(a.End.Prefix, b.End.Prefix) && a.End.Inclusive == b.End.Inclusive
+}
+
+func (r *Row) merge(o *Row) {
+	r.Deletion = r.Deletion.Max(o.Deletion)
+	r.Marker = Reconcile(r.Marker, o.Marker)
+	for i := range o.Columns {
+		oc := &o.Columns[i]
+		c := r.ColumnFor(oc.Name)
+		c.Deletion = c.Deletion.Max(oc.Deletion)
+		c.Cell = Reconcile(c.Cell, oc.Cell)
+		for _, e := range oc.Elems {
+			c.SetElem(e.Path, e.Cell)
+		}
+	}
+}
+
+// Clone returns a deep copy of p's structure (value bytes are shared).
+func (p *Partition) Clone() *Partition {
+	c := NewPartition(p.Key, p.Token)
+	c.Merge(p)
+	return c
+}
+
+// LiveView returns the rows of p that are live at time now (seconds),
+// with every deleted, shadowed or expired cell removed, and the live
+// static row (nil if it holds no live cell). Rows keep their order.
+func (p *Partition) LiveView(now int64) (static *Row, rows []Row) {
+	if p.Static != nil {
+		if s := liveRow(p.Static, p.Deletion, now, false); s != nil {
+			static = s
+		}
+	}
+	for i := range p.Rows {
+		r := &p.Rows[i]
+		del := p.Deletion
+		for _, rt := range p.Ranges {
+			if rt.Slice.Contains(r.Clustering) {
+				del = del.Max(rt.Deletion)
+			}
+		}
+		if lr := liveRow(r, del, now, true); lr != nil {
+			rows = append(rows, *lr)
+		}
+	}
+	return static, rows
+}
+
+// liveRow returns the live part of r under the outer deletion, or nil if
+// the row does not exist at now. A clustered row exists when its marker
+// or any of its cells is live; a static row when any cell is live.
+func liveRow(r *Row, outer Deletion, now int64, clustered bool) *Row {
+	del := outer.Max(r.Deletion)
+	out := &Row{Clustering: r.Clustering, Deletion: Live}
+	live := false
+	if clustered && r.Marker != nil && !del.Deletes(r.Marker.TS) && r.Marker.Live(now) {
+		out.Marker = r.Marker
+		live = true
+	}
+	for i := range r.Columns {
+		c := &r.Columns[i]
+		cdel := del.Max(c.Deletion)
+		lc := ColumnData{Name: c.Name, Deletion: Live}
+		if c.Cell != nil && !cdel.Deletes(c.Cell.TS) && c.Cell.Live(now) {
+			lc.Cell = c.Cell
+		}
+		for _, e := range c.Elems {
+			if !cdel.Deletes(e.Cell.TS) && e.Cell.Live(now) {
+				lc.Elems = append(lc.Elems, e)
+			}
+		}
+		if lc.Cell != nil || len(lc.Elems) > 0 {
+			out.Columns = append(out.Columns, lc)
+			live = true
+		}
+	}
+	if !live {
+		return nil
+	}
+	return out
+}
+
+// MaxTS returns the highest timestamp written anywhere in p, used to tell
+// whether an update can be written blindly.
+func (p *Partition) MaxTS() int64 {
+	m := p.Deletion.TS
+	for _, rt := range p.Ranges {
+		m = max(m, rt.Deletion.TS)
+	}
+	if p.Static != nil {
+		m = max(m, p.Static.maxTS())
+	}
+	for i := range p.Rows {
+		m = max(m, p.Rows[i].maxTS())
+	}
+	return m
+}
+
+// MinTS returns the lowest timestamp written anywhere in p.
+func (p *Partition) MinTS() int64 {
+	m := int64(1<<63 - 1)
+	if !p.Deletion.IsLive() {
+		m = min(m, p.Deletion.TS)
+	}
+	for _, rt := range p.Ranges {
+		m = min(m, rt.Deletion.TS)
+	}
+	if p.Static != nil {
+		m = min(m, p.Static.minTS())
+	}
+	for i := range p.Rows {
+		m = min(m, p.Rows[i].minTS())
+	}
+	return m
+}
+
+func (r *Row) maxTS() int64 {
+	m := r.Deletion.TS
+	if r.Marker != nil {
+		m = max(m, r.Marker.TS)
+	}
+	for _, c := range r.Columns {
+		m = max(m, c.Deletion.TS)
+		if c.Cell != nil {
+			m = max(m, c.Cell.TS)
+		}
+		for _, e := range c.Elems {
+			m = max(m, e.Cell.TS)
+		}
+	}
+	return m
+}
+
+func (r *Row) minTS() int64 {
+	m := int64(1<<63 - 1)
+	if !r.Deletion.IsLive() {
+		m = min(m, r.Deletion.TS)
+	}
+	if r.Marker != nil {
+		m = min(m, r.Marker.TS)
+	}
+	for _, c := range r.Columns {
+		if !c.Deletion.IsLive() {
+			m = min(m, c.Deletion.TS)
+		}
+		if c.Cell != nil {
+			m = min(m, c.Cell.TS)
+		}
+		for _, e := range c.Elems {
+			m = min(m, e.Cell.TS)
+		}
+	}
+	return m
+}
+
+// Equal reports whether p and q hold exactly the same data (what a digest
+// comparison between two replicas checks).
+func Equal(p, q *Partition) bool {
+	if !bytes.Equal(p.Key, q.Key) || p.Deletion != q.Deletion || len(p.Ranges) != len(q.Ranges) || len(p.Rows) != len(q.Rows) {
+		return false
+	}
+	for _, rt := range q.Ranges {
+		if !p.hasRange(rt) {
+			return false
+		}
+	}
+	if (p.Static == nil) != (q.Static == nil) || (p.Static != nil && !rowEqual(p.Static, q.Static)) {
+		return false
+	}
+	for i := range p.Rows {
+		if !rowEqual(&p.Rows[i], &q.Rows[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func rowEqual(a, b *Row) bool {
+	if !bytes.Equal(a.Clustering, b.Clustering) || a.Deletion != b.Deletion || !cellEqual(a.Marker, b.Marker) || len(a.Columns) != len(b.Columns) {
+		return false
+	}
+	for i := range a.Columns {
+		x, y := &a.Columns[i], &b.Columns[i]
+		if x.Name != y.Name || x.Deletion != y.Deletion || !cellEqual(x.Cell, y.Cell) || len(x.Elems) != len(y.Elems) {
+			return false
+		}
+		for j := range x.Elems {
+			if !bytes.Equal(x.Elems[j].Path, y.Elems[j].Path) || !cellEqual(&x.Elems[j].Cell, &y.Elems[j].Cell) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func cellEqual(a, b *Cell) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.TS == b.TS && a.Tomb == b.Tomb && a.TTL == b.TTL && a.LDT == b.LDT && bytes.Equal(a.Value, b.Value)
+}

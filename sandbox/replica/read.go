@@ -1,0 +1,250 @@
+package replica
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+
+	"github.com/learnkv/learnkv/sandbox/keys"
+	"github.com/learnkv/learnkv/sandbox/schema"
+)
+
+// ReadStats counts the storage work of a read, for the trace.
+type ReadStats struct {
+	// Keys is the number of Badger keys read.
+	Keys int
+	// Seeks is the number of key ranges scanned.
+	Seeks int
+	// Partitions is the number of partitions read.
+	Partitions int
+}
+
+// Add adds o to s.
+func (s *ReadStats) Add(o ReadStats) {
+	s.Keys += o.Keys
+	s.Seeks += o.Seeks
+	s.Partitions += o.Partitions
+}
+
+// ReadPartition reads node's replica of one partition of t: its deletion,
+// range tombstones and static row, and the rows in slices (every row when
+// slices is nil). The result may be empty; it is never nil.
+func (s *Store) ReadPartition(node int, t *schema.Table, key []byte, token int64, slices []Slice, stats *ReadStats) (*Partition, error) {
+	snap, err := s.snapshot()
+	if err != nil {
+		return nil, err
+	}
+	pp := appendPartition(appendReplica(append([]byte(nil), s.prefix...), t.ID, node), token, key)
+	b := builder{t: t, p: NewPartition(append([]byte(nil), key...), token)}
+	visit := func(k, v []byte) (bool, error) {
+		stats.Keys++
+		return true, b.add(k[len(pp):], v)
+	}
+	stats.Partitions++
+	if slices == nil {
+		stats.Seeks++
+		return b.p, snap.Scan(pp, keys.PrefixEnd(pp), false, visit)
+	}
+	// Header (partition deletion, range tombstones) and static row, then
+	// each slice of rows.
+	stats.Seeks++
+	if err := snap.Scan(append(pp[:len(pp):len(pp)], entryPartitionDeletion), append(pp[:len(pp):len(pp)], entryRow), false, visit); err != nil {
+		return nil, err
+	}
+	rows := append(pp[:len(pp):len(pp)], entryRow)
+	for _, sl := range slices {
+		start, end := sliceKeys(rows, sl)
+		if end != nil && bytes.Compare(start, end) >= 0 {
+			continue
+		}
+		stats.Seeks++
+		if err := snap.Scan(start, end, false, visit); err != nil {
+			return nil, err
+		}
+	}
+	return b.p, b.err()
+}
+
+// sliceKeys returns the key range [start, end) holding the rows of sl
+// under the rows prefix.
+func sliceKeys(rows []byte, sl Slice) (start, end []byte) {
+	start = append(rows[:len(rows):len(rows)], sl.Start.Prefix...)
+	if len(sl.Start.Prefix) > 0 && !sl.Start.Inclusive {
+		start = keys.PrefixEnd(start)
+	}
+	if len(sl.End.Prefix) == 0 {
+		return start, keys.PrefixEnd(rows)
+	}
+	end = append(rows[:len(rows):len(rows)], sl.End.Prefix...)
+	if sl.End.Inclusive {
+		end = keys.PrefixEnd(end)
+	}
+	return start, end
+}
+
+// ScanTokens calls fn with each partition of node's replica of t whose
+// token lies in [from, to], in token order, until fn returns false.
+// Partitions are read whole.
+func (s *Store) ScanTokens(node int, t *schema.Table, from, to int64, stats *ReadStats, fn func(*Partition) (bool, error)) error {
+	snap, err := s.snapshot()
+	if err != nil {
+		return err
+	}
+	tp := appendReplica(append([]byte(nil), s.prefix...), t.ID, node)
+	start := keys.AppendToken(tp[:len(tp):len(tp)], from)
+	var end []byte
+	if to == 1<<63-1 {
+		end = keys.PrefixEnd(tp)
+	} else {
+		end = keys.AppendToken(tp[:len(tp):len(tp)], to+1)
+	}
+	var (
+		b       *builder
+		curPart []byte // the current partition's token and key bytes
+		stop    bool
+	)
+	emit := func() error {
+		if b == nil {
+			return nil
+		}
+		if err := b.err(); err != nil {
+			return err
+		}
+		stats.Partitions++
+		more, err := fn(b.p)
+		stop = !more
+		return err
+	}
+	stats.Seeks++
+	err = snap.Scan(start, end, false, func(k, v []byte) (bool, error) {
+		stats.Keys++
+		rest := k[len(tp):]
+		tok, after, err := keys.DecodeToken(rest)
+		if err != nil {
+			return false, fmt.Errorf("partition token: %w", err)
+		}
+		pk, entry, err := keys.DecodeBytes(after)
+		if err != nil {
+			return false, fmt.Errorf("partition key: %w", err)
+		}
+		part := rest[:len(rest)-len(entry)]
+		if b == nil || !bytes.Equal(part, curPart) {
+			if err := emit(); err != nil || stop {
+				return false, err
+			}
+			curPart = append(curPart[:0], part...)
+			b = &builder{t: t, p: NewPartition(append([]byte(nil), pk...), tok)}
+		}
+		return true, b.add(entry, v)
+	})
+	if err != nil || stop {
+		return err
+	}
+	return emit()
+}
+
+// builder assembles a partition from its keys, which arrive in key order.
+type builder struct {
+	t     *schema.Table
+	p     *Partition
+	first error
+}
+
+func (b *builder) err() error { return b.first }
+
+// add adds one key (the part after the partition prefix) and its value.
+func (b *builder) add(entry, val []byte) error {
+	if err := b.addEntry(entry, val); err != nil && b.first == nil {
+		b.first = fmt.Errorf("table %s: %w", b.t.QualifiedName(), err)
+	}
+	return b.first
+}
+
+func (b *builder) addEntry(entry, val []byte) error {
+	if len(entry) == 0 {
+		return fmt.Errorf("empty entry key")
+	}
+	switch entry[0] {
+	case entryPartitionDeletion:
+		d, _, err := decodeDeletion(val)
+		if err != nil {
+			return err
+		}
+		b.p.Deletion = b.p.Deletion.Max(d)
+		return nil
+	case entryRange:
+		if len(entry) != 9 {
+			return fmt.Errorf("range tombstone key has %d bytes", len(entry))
+		}
+		rt, err := decodeRange(val, binary.BigEndian.Uint64(entry[1:]))
+		if err != nil {
+			return err
+		}
+		b.p.Ranges = append(b.p.Ranges, rt)
+		return nil
+	case entryStatic:
+		return addPart(b.p.StaticRow(), entry[1:], val)
+	case entryRow:
+		rest, err := skipClustering(entry[1:], b.t)
+		if err != nil {
+			return err
+		}
+		clustering := entry[1 : len(entry)-len(rest)]
+		var r *Row
+		if n := len(b.p.Rows); n > 0 && bytes.Equal(b.p.Rows[n-1].Clustering, clustering) {
+			r = &b.p.Rows[n-1]
+		} else {
+			b.p.Rows = append(b.p.Rows, Row{Clustering: append([]byte(nil), clustering...), Deletion: Live})
+			r = &b.p.Rows[len(b.p.Rows)-1]
+		}
+		return addPart(r, rest, val)
+	}
+	return fmt.Errorf("unknown entry kind 0x%02x", entry[0])
+}
+
+func addPart(r *Row, part, val []byte) error {
+	rp, err := decodeRowPart(part)
+	if err != nil {
+		return err
+	}
+	switch rp.kind {
+	case partRowDeletion:
+		d, _, err := decodeDeletion(val)
+		if err != nil {
+			return err
+		}
+		r.Deletion = r.Deletion.Max(d)
+		return nil
+	case partMarker:
+		c, err := decodeCell(val, true)
+		if err != nil {
+			return err
+		}
+		r.Marker = &c
+		return nil
+	}
+	col := r.ColumnFor(rp.column)
+	switch rp.cell {
+	case cellDeletion:
+		d, _, err := decodeDeletion(val)
+		if err != nil {
+			return err
+		}
+		col.Deletion = col.Deletion.Max(d)
+	case cellSimple:
+		c, err := decodeCell(val, true)
+		if err != nil {
+			return err
+		}
+		col.Cell = &c
+	case cellElement:
+		c, err := decodeCell(val, true)
+		if err != nil {
+			return err
+		}
+		col.Elems = append(col.Elems, Elem{Path: append([]byte(nil), rp.path...), Cell: c})
+	default:
+		return fmt.Errorf("unknown cell kind 0x%02x", rp.cell)
+	}
+	return nil
+}

@@ -1,0 +1,328 @@
+package replica
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	"github.com/learnkv/learnkv/sandbox/schema"
+	"github.com/learnkv/learnkv/sandbox/store"
+)
+
+// Store is the storage of one sandbox namespace in the shared database:
+// its schema, its metadata, and the replica of every simulated node. It is
+// not safe for concurrent use; the sandbox serialises its statements.
+type Store struct {
+	db     *store.DB
+	prefix []byte
+	snap   *store.Snapshot
+
+	// watermark is at least the highest timestamp ever written. An update
+	// whose every timestamp is above it wins everywhere and is written
+	// without reading; any other is reconciled cell by cell.
+	watermark int64
+	// lease is the watermark value persisted in the metadata; it runs
+	// ahead of the watermark so that it need not be written often.
+	lease int64
+	// seq numbers range tombstones.
+	seq uint64
+}
+
+// leaseAhead is how far (in microseconds) the persisted watermark runs
+// ahead of the real one.
+const leaseAhead = 10_000_000
+
+// Open returns the storage of namespace ns in db, loading its metadata.
+func Open(db *store.DB, ns string) (*Store, error) {
+	s := &Store{db: db, prefix: NamespacePrefix(ns), watermark: NoDeletion}
+	snap, err := s.snapshot()
+	if err != nil {
+		return nil, err
+	}
+	if v, ok, err := snap.Get(s.metaKey("watermark")); err != nil {
+		return nil, err
+	} else if ok && len(v) == 16 {
+		s.lease = int64(binary.BigEndian.Uint64(v))
+		s.watermark = s.lease
+		s.seq = binary.BigEndian.Uint64(v[8:])
+	}
+	return s, nil
+}
+
+// Namespace returns the store's key prefix.
+func (s *Store) Namespace() []byte { return s.prefix }
+
+// DB returns the underlying database.
+func (s *Store) DB() *store.DB { return s.db }
+
+// Close releases the store's snapshot and persists its metadata.
+func (s *Store) Close() error {
+	s.snap.Discard()
+	s.snap = nil
+	return s.saveMeta(s.watermark)
+}
+
+func (s *Store) metaKey(name string) []byte {
+	k := append([]byte(nil), s.prefix...)
+	k = append(k, sectionMeta)
+	return append(k, name...)
+}
+
+func (s *Store) saveMeta(lease int64) error {
+	v := binary.BigEndian.AppendUint64(nil, uint64(lease))
+	v = binary.BigEndian.AppendUint64(v, s.seq)
+	s.lease = lease
+	return s.db.Set(s.metaKey("watermark"), v)
+}
+
+// snapshot returns a read view that sees every write of this store,
+// reusing the previous one while nothing was written since.
+func (s *Store) snapshot() (*store.Snapshot, error) {
+	if s.snap != nil && s.db.Current(s.snap) {
+		return s.snap, nil
+	}
+	s.snap.Discard()
+	s.snap = nil
+	snap, err := s.db.Snapshot()
+	if err != nil {
+		return nil, err
+	}
+	s.snap = snap
+	return snap, nil
+}
+
+// SchemaKey returns the key under which the namespace's catalog is kept.
+func (s *Store) SchemaKey() []byte {
+	k := append([]byte(nil), s.prefix...)
+	return append(k, sectionSchema)
+}
+
+// LoadSchema returns the persisted catalog, or ok false for a new sandbox.
+func (s *Store) LoadSchema() (data []byte, ok bool, err error) {
+	snap, err := s.snapshot()
+	if err != nil {
+		return nil, false, err
+	}
+	return snap.Get(s.SchemaKey())
+}
+
+// SaveSchema persists the catalog.
+func (s *Store) SaveSchema(data []byte) error { return s.db.Set(s.SchemaKey(), data) }
+
+// NextSeq returns a fresh range tombstone sequence number.
+func (s *Store) NextSeq() uint64 {
+	s.seq++
+	return s.seq
+}
+
+// arena hands out immutable key and value slices carved from large
+// chunks, so that a write allocates a few chunks instead of a slice per
+// key. Slices are never reused: Badger keeps them until the batch commits.
+type arena struct{ buf []byte }
+
+func (a *arena) start(n int) {
+	if cap(a.buf)-len(a.buf) < n {
+		a.buf = make([]byte, 0, max(n, 16<<10))
+	}
+}
+
+func (a *arena) finish(from int) []byte { return a.buf[from:len(a.buf):len(a.buf)] }
+
+// Apply writes update u to node's replica of table t and returns the
+// number of keys written. Cells are reconciled with what the replica
+// already holds, so applying an older update (a replayed hint, a read
+// repair, a write with an old USING TIMESTAMP) cannot overwrite newer data.
+func (s *Store) Apply(node int, t *schema.Table, u *Partition) (int, error) {
+	w := writer{s: s, blind: u.MinTS() > s.watermark}
+	if !w.blind {
+		snap, err := s.snapshot()
+		if err != nil {
+			return 0, err
+		}
+		w.snap = snap
+	}
+	pp := appendPartition(appendReplica(append([]byte(nil), s.prefix...), t.ID, node), u.Token, u.Key)
+	w.pp = pp
+	if !u.Deletion.IsLive() {
+		if err := w.deletion([]byte{entryPartitionDeletion}, u.Deletion); err != nil {
+			return w.n, err
+		}
+	}
+	for _, rt := range u.Ranges {
+		k := binary.BigEndian.AppendUint64([]byte{entryRange}, rt.Seq)
+		if err := w.put(k, appendRange(nil, rt)); err != nil {
+			return w.n, err
+		}
+	}
+	if u.Static != nil {
+		if err := w.row([]byte{entryStatic}, u.Static); err != nil {
+			return w.n, err
+		}
+	}
+	for i := range u.Rows {
+		r := &u.Rows[i]
+		if err := w.row(append([]byte{entryRow}, r.Clustering...), r); err != nil {
+			return w.n, err
+		}
+	}
+	if m := u.MaxTS(); m > s.watermark {
+		s.watermark = m
+		if m > s.lease {
+			if err := s.saveMeta(m + leaseAhead); err != nil {
+				return w.n, err
+			}
+		}
+	}
+	return w.n, nil
+}
+
+type writer struct {
+	s     *Store
+	snap  *store.Snapshot
+	blind bool
+	pp    []byte
+	a     arena
+	n     int
+}
+
+func (w *writer) key(suffix ...[]byte) []byte {
+	n := len(w.pp)
+	for _, s := range suffix {
+		n += len(s)
+	}
+	w.a.start(n)
+	from := len(w.a.buf)
+	w.a.buf = append(w.a.buf, w.pp...)
+	for _, s := range suffix {
+		w.a.buf = append(w.a.buf, s...)
+	}
+	return w.a.finish(from)
+}
+
+func (w *writer) put(suffix []byte, val []byte) error {
+	w.n++
+	return w.s.db.Set(w.key(suffix), val)
+}
+
+func (w *writer) existing(suffix []byte) ([]byte, bool, error) {
+	if w.blind {
+		return nil, false, nil
+	}
+	return w.snap.Get(w.key(suffix))
+}
+
+func (w *writer) deletion(suffix []byte, d Deletion) error {
+	if old, ok, err := w.existing(suffix); err != nil {
+		return err
+	} else if ok {
+		od, _, err := decodeDeletion(old)
+		if err != nil {
+			return err
+		}
+		if !d.Supersedes(od) {
+			return nil
+		}
+	}
+	return w.put(suffix, appendDeletion(make([]byte, 0, 16), d))
+}
+
+func (w *writer) cell(suffix []byte, c *Cell) error {
+	if old, ok, err := w.existing(suffix); err != nil {
+		return err
+	} else if ok {
+		oc, err := decodeCell(old, true)
+		if err != nil {
+			return err
+		}
+		if Reconcile(&oc, c) != c {
+			return nil
+		}
+	}
+	v := make([]byte, 0, 21+len(c.Value))
+	return w.put(suffix, appendCell(v, c))
+}
+
+func (w *writer) row(prefix []byte, r *Row) error {
+	if !r.Deletion.IsLive() {
+		if err := w.deletion(append(prefix[:len(prefix):len(prefix)], partRowDeletion), r.Deletion); err != nil {
+			return err
+		}
+	}
+	if r.Marker != nil {
+		if err := w.cell(append(prefix[:len(prefix):len(prefix)], partMarker), r.Marker); err != nil {
+			return err
+		}
+	}
+	for i := range r.Columns {
+		c := &r.Columns[i]
+		if !c.Deletion.IsLive() {
+			if err := w.deletion(appendCellPart(prefix[:len(prefix):len(prefix)], c.Name, cellDeletion), c.Deletion); err != nil {
+				return err
+			}
+		}
+		if c.Cell != nil {
+			if err := w.cell(appendCellPart(prefix[:len(prefix):len(prefix)], c.Name, cellSimple), c.Cell); err != nil {
+				return err
+			}
+		}
+		for j := range c.Elems {
+			e := &c.Elems[j]
+			k := appendCellPart(prefix[:len(prefix):len(prefix)], c.Name, cellElement)
+			if err := w.cell(append(k, e.Path...), &e.Cell); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// appendRange encodes a range tombstone: its deletion, then each bound as
+// an inclusive flag, a 4-byte length and the prefix.
+func appendRange(dst []byte, rt RangeTombstone) []byte {
+	dst = appendDeletion(dst, rt.Deletion)
+	for _, b := range []Bound{rt.Slice.Start, rt.Slice.End} {
+		flag := byte(0)
+		if b.Inclusive {
+			flag = 1
+		}
+		dst = append(dst, flag)
+		dst = binary.BigEndian.AppendUint32(dst, uint32(len(b.Prefix)))
+		dst = append(dst, b.Prefix...)
+	}
+	return dst
+}
+
+func decodeRange(src []byte, seq uint64) (RangeTombstone, error) {
+	rt := RangeTombstone{Seq: seq}
+	d, rest, err := decodeDeletion(src)
+	if err != nil {
+		return rt, err
+	}
+	rt.Deletion = d
+	var bounds [2]Bound
+	for i := range bounds {
+		if len(rest) < 5 {
+			return rt, errShortValue
+		}
+		bounds[i].Inclusive = rest[0] == 1
+		n := int(binary.BigEndian.Uint32(rest[1:]))
+		rest = rest[5:]
+		if len(rest) < n {
+			return rt, errShortValue
+		}
+		bounds[i].Prefix = append([]byte(nil), rest[:n]...)
+		rest = rest[n:]
+	}
+	rt.Slice = Slice{Start: bounds[0], End: bounds[1]}
+	if len(rest) != 0 {
+		return rt, fmt.Errorf("range tombstone has trailing bytes")
+	}
+	return rt, nil
+}
+
+// DropTable deletes every replica's data of a table (DROP TABLE,
+// TRUNCATE).
+func (s *Store) DropTable(table uint32) error {
+	s.snap.Discard()
+	s.snap = nil
+	return s.db.DropPrefix(appendTable(append([]byte(nil), s.prefix...), table))
+}

@@ -1,0 +1,193 @@
+// Package trace records what one statement cost the simulated cluster:
+// which nodes and partitions it touched, how many rows and storage keys it
+// read and wrote, Paxos round trips, batch-log writes, and a latency
+// estimate from a simple, documented cost model.
+package trace
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// The latency model. It is deliberately simple so that learners can
+// reason about it: every request from the coordinator to another node and
+// back costs one network round trip, each partition read or written costs
+// a seek, and each row and storage key adds a little.
+const (
+	// RoundTripMicros is one coordinator-to-replica round trip (a
+	// request to the coordinator's own replica costs LocalMicros).
+	RoundTripMicros = 500
+	// LocalMicros is a request the coordinator serves from its own data.
+	LocalMicros = 20
+	// PartitionMicros is the cost of locating one partition on a replica.
+	PartitionMicros = 100
+	// RowMicros is the cost of reading or writing one row.
+	RowMicros = 5
+	// KeyMicros is the cost of one storage key read or written.
+	KeyMicros = 1
+)
+
+// Partition is one partition a statement touched.
+type Partition struct {
+	Table string
+	// Key is the partition key as CQL values, e.g. 'alice' or (1, 'a').
+	Key   string
+	Token int64
+	// Replicas are the nodes owning the partition, primary first.
+	Replicas []int
+	// Contacted are the replicas the coordinator asked.
+	Contacted []int
+	Write     bool
+	// Rows is the number of rows read from (or written to) the partition.
+	Rows int
+}
+
+// Event is one line of the activity log, as cqlsh's TRACING shows it.
+type Event struct {
+	Node     int
+	Activity string
+	// Micros is the estimated time since the request started.
+	Micros int
+}
+
+// Trace is the record of one statement.
+type Trace struct {
+	Statement   string
+	Coordinator int
+	Consistency string
+	Partitions  []Partition
+	// Nodes are every node that did work for the statement, sorted.
+	Nodes []int
+	// RowsScanned counts rows read on replicas; RowsReturned those sent to
+	// the client.
+	RowsScanned  int
+	RowsReturned int
+	// KeysRead and KeysWritten count Badger keys on every replica.
+	KeysRead    int
+	KeysWritten int
+	// Keys holds decoded storage keys read or written, when the caller
+	// asked for them (see Sandbox options).
+	Keys []string
+	// FullScan is set when the query read every partition of the table (a
+	// scan with or without ALLOW FILTERING).
+	FullScan bool
+	// Filtering is set when rows were read and then filtered out.
+	Filtering bool
+	// PaxosRoundTrips counts the round trips of a lightweight
+	// transaction (prepare, read, propose, commit).
+	PaxosRoundTrips int
+	// BatchlogWrites counts writes to the batch log (logged batches over
+	// several partitions).
+	BatchlogWrites int
+	// ReadRepairs counts replicas repaired by the read.
+	ReadRepairs int
+	// HintsStored counts writes kept for a node that is down.
+	HintsStored int
+	// EstimateMicros is the latency estimate of the cost model.
+	EstimateMicros int
+	Events         []Event
+	nodes          map[int]bool
+}
+
+// New returns a trace for a statement run by a coordinator.
+func New(stmt string, coordinator int, consistency string) *Trace {
+	return &Trace{Statement: stmt, Coordinator: coordinator, Consistency: consistency, nodes: map[int]bool{}}
+}
+
+// Touch records that a node did work.
+func (t *Trace) Touch(node int) {
+	if t == nil {
+		return
+	}
+	if t.nodes == nil {
+		t.nodes = map[int]bool{}
+	}
+	if !t.nodes[node] {
+		t.nodes[node] = true
+		t.Nodes = append(t.Nodes, node)
+		sort.Ints(t.Nodes)
+	}
+}
+
+// Eventf adds an activity line at the current estimate.
+func (t *Trace) Eventf(node int, format string, args ...any) {
+	if t == nil {
+		return
+	}
+	t.Events = append(t.Events, Event{Node: node, Activity: fmt.Sprintf(format, args...), Micros: t.EstimateMicros})
+}
+
+// Cost adds to the latency estimate.
+func (t *Trace) Cost(micros int) {
+	if t != nil {
+		t.EstimateMicros += micros
+	}
+}
+
+// Hop adds the cost of asking node from the coordinator.
+func (t *Trace) Hop(node int) {
+	if t == nil {
+		return
+	}
+	if node == t.Coordinator {
+		t.Cost(LocalMicros)
+	} else {
+		t.Cost(RoundTripMicros)
+	}
+}
+
+// AddPartition records a touched partition.
+func (t *Trace) AddPartition(p Partition) {
+	if t != nil {
+		t.Partitions = append(t.Partitions, p)
+	}
+}
+
+// PartitionsRead returns the number of partitions read.
+func (t *Trace) PartitionsRead() int {
+	n := 0
+	for _, p := range t.Partitions {
+		if !p.Write {
+			n++
+		}
+	}
+	return n
+}
+
+// PartitionsWritten returns the number of partitions written.
+func (t *Trace) PartitionsWritten() int {
+	n := 0
+	for _, p := range t.Partitions {
+		if p.Write {
+			n++
+		}
+	}
+	return n
+}
+
+// Summary returns a short one-line description, e.g. "1 partition, 1 of
+// 4 nodes, 3 rows scanned, 3 returned".
+func (t *Trace) Summary() string {
+	var b strings.Builder
+	np := len(t.Partitions)
+	fmt.Fprintf(&b, "%d partition%s, %d node%s", np, plural(np), len(t.Nodes), plural(len(t.Nodes)))
+	if t.RowsScanned > 0 || t.RowsReturned > 0 {
+		fmt.Fprintf(&b, ", %d row%s scanned, %d returned", t.RowsScanned, plural(t.RowsScanned), t.RowsReturned)
+	}
+	if t.PaxosRoundTrips > 0 {
+		fmt.Fprintf(&b, ", %d Paxos round trips", t.PaxosRoundTrips)
+	}
+	if t.FullScan {
+		b.WriteString(", full scan")
+	}
+	fmt.Fprintf(&b, ", ~%.1f ms", float64(t.EstimateMicros)/1000)
+	return b.String()
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
