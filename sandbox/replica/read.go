@@ -38,6 +38,9 @@ func (s *Store) ReadPartition(node int, t *schema.Table, key []byte, token int64
 	b := builder{t: t, p: NewPartition(append([]byte(nil), key...), token)}
 	visit := func(k, v []byte) (bool, error) {
 		stats.Keys++
+		if s.Record != nil {
+			s.Record(k, false)
+		}
 		return true, b.add(k[len(pp):], v)
 	}
 	stats.Partitions++
@@ -118,6 +121,9 @@ func (s *Store) ScanTokens(node int, t *schema.Table, from, to int64, stats *Rea
 	stats.Seeks++
 	err = snap.Scan(start, end, false, func(k, v []byte) (bool, error) {
 		stats.Keys++
+		if s.Record != nil {
+			s.Record(k, false)
+		}
 		rest := k[len(tp):]
 		tok, after, err := keys.DecodeToken(rest)
 		if err != nil {

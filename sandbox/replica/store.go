@@ -3,6 +3,10 @@ package replica
 import (
 	"encoding/binary"
 	"fmt"
+	"strings"
+
+	"github.com/learnkv/learnkv/sandbox/keys"
+	"github.com/learnkv/learnkv/sandbox/value"
 
 	"github.com/learnkv/learnkv/sandbox/schema"
 	"github.com/learnkv/learnkv/sandbox/store"
@@ -25,6 +29,11 @@ type Store struct {
 	lease int64
 	// seq numbers range tombstones.
 	seq uint64
+	// arena holds the keys and values of pending writes.
+	arena arena
+	// Record, when set, is called with every key read or written, so
+	// that a trace can list them.
+	Record func(key []byte, write bool)
 }
 
 // leaseAhead is how far (in microseconds) the persisted watermark runs
@@ -114,15 +123,20 @@ func (s *Store) NextSeq() uint64 {
 	return s.seq
 }
 
-// arena hands out immutable key and value slices carved from large
-// chunks, so that a write allocates a few chunks instead of a slice per
-// key. Slices are never reused: Badger keeps them until the batch commits.
+// arena hands out immutable byte slices carved from large chunks, so that
+// writes allocate a chunk now and then instead of two slices per key.
+// Slices are never reused: Badger keeps them until its batch commits, and
+// the garbage collector frees a chunk once nothing refers to it.
 type arena struct{ buf []byte }
 
-func (a *arena) start(n int) {
+const arenaChunk = 256 << 10
+
+// start makes room for n more bytes and returns where they begin.
+func (a *arena) start(n int) int {
 	if cap(a.buf)-len(a.buf) < n {
-		a.buf = make([]byte, 0, max(n, 16<<10))
+		a.buf = make([]byte, 0, max(n, arenaChunk))
 	}
+	return len(a.buf)
 }
 
 func (a *arena) finish(from int) []byte { return a.buf[from:len(a.buf):len(a.buf)] }
@@ -132,7 +146,7 @@ func (a *arena) finish(from int) []byte { return a.buf[from:len(a.buf):len(a.buf
 // already holds, so applying an older update (a replayed hint, a read
 // repair, a write with an old USING TIMESTAMP) cannot overwrite newer data.
 func (s *Store) Apply(node int, t *schema.Table, u *Partition) (int, error) {
-	w := writer{s: s, blind: u.MinTS() > s.watermark}
+	w := writer{s: s, a: &s.arena, blind: u.MinTS() > s.watermark}
 	if !w.blind {
 		snap, err := s.snapshot()
 		if err != nil {
@@ -180,7 +194,7 @@ type writer struct {
 	snap  *store.Snapshot
 	blind bool
 	pp    []byte
-	a     arena
+	a     *arena
 	n     int
 }
 
@@ -189,8 +203,7 @@ func (w *writer) key(suffix ...[]byte) []byte {
 	for _, s := range suffix {
 		n += len(s)
 	}
-	w.a.start(n)
-	from := len(w.a.buf)
+	from := w.a.start(n)
 	w.a.buf = append(w.a.buf, w.pp...)
 	for _, s := range suffix {
 		w.a.buf = append(w.a.buf, s...)
@@ -200,7 +213,11 @@ func (w *writer) key(suffix ...[]byte) []byte {
 
 func (w *writer) put(suffix []byte, val []byte) error {
 	w.n++
-	return w.s.db.Set(w.key(suffix), val)
+	k := w.key(suffix)
+	if w.s.Record != nil {
+		w.s.Record(k, true)
+	}
+	return w.s.db.Set(k, val)
 }
 
 func (w *writer) existing(suffix []byte) ([]byte, bool, error) {
@@ -222,7 +239,9 @@ func (w *writer) deletion(suffix []byte, d Deletion) error {
 			return nil
 		}
 	}
-	return w.put(suffix, appendDeletion(make([]byte, 0, 16), d))
+	from := w.a.start(16)
+	w.a.buf = appendDeletion(w.a.buf, d)
+	return w.put(suffix, w.a.finish(from))
 }
 
 func (w *writer) cell(suffix []byte, c *Cell) error {
@@ -237,8 +256,9 @@ func (w *writer) cell(suffix []byte, c *Cell) error {
 			return nil
 		}
 	}
-	v := make([]byte, 0, 21+len(c.Value))
-	return w.put(suffix, appendCell(v, c))
+	from := w.a.start(21 + len(c.Value))
+	w.a.buf = appendCell(w.a.buf, c)
+	return w.put(suffix, w.a.finish(from))
 }
 
 func (w *writer) row(prefix []byte, r *Row) error {
@@ -325,4 +345,73 @@ func (s *Store) DropTable(table uint32) error {
 	s.snap.Discard()
 	s.snap = nil
 	return s.db.DropPrefix(appendTable(append([]byte(nil), s.prefix...), table))
+}
+
+// RawKey is one stored key and its value.
+type RawKey struct {
+	Key, Value []byte
+}
+
+// PartitionKeys returns every key (and value) of node's replica of one
+// partition, in storage order, at most limit of them (0 for no limit).
+func (s *Store) PartitionKeys(node int, t *schema.Table, key []byte, token int64, limit int) ([]RawKey, error) {
+	snap, err := s.snapshot()
+	if err != nil {
+		return nil, err
+	}
+	pp := appendPartition(appendReplica(append([]byte(nil), s.prefix...), t.ID, node), token, key)
+	var out []RawKey
+	err = snap.Scan(pp, keys.PrefixEnd(pp), false, func(k, v []byte) (bool, error) {
+		out = append(out, RawKey{Key: append([]byte(nil), k...), Value: append([]byte(nil), v...)})
+		return limit == 0 || len(out) < limit, nil
+	})
+	return out, err
+}
+
+// DescribeValue renders a stored value for display: timestamp, TTL or
+// tombstone, and the value bytes decoded with the column's type when the
+// key is a cell.
+func DescribeValue(ki KeyInfo, val []byte) string {
+	switch ki.Entry {
+	case "partition deletion", "row deletion", "collection deletion", "range tombstone":
+		d, _, err := decodeDeletion(val)
+		if err != nil {
+			return "?"
+		}
+		return fmt.Sprintf("deleted at ts=%d", d.TS)
+	}
+	c, err := decodeCell(val, false)
+	if err != nil {
+		return "?"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "ts=%d", c.TS)
+	if c.TTL > 0 {
+		fmt.Fprintf(&b, " ttl=%d", c.TTL)
+	}
+	if c.Tomb {
+		b.WriteString(" tombstone")
+		return b.String()
+	}
+	col := ki.Table.Column(ki.Column)
+	if col == nil || len(c.Value) == 0 {
+		return b.String()
+	}
+	t := col.Type
+	if ki.Entry == "element" {
+		switch t.Kind {
+		case value.KindList, value.KindMap:
+			t = t.Elem()
+		case value.KindUDT:
+			for i, f := range t.Fields {
+				if value.QuoteIdent(f) == ki.Element {
+					t = t.Elems[i]
+				}
+			}
+		}
+	}
+	if v, err := value.Unmarshal(t, c.Value); err == nil {
+		fmt.Fprintf(&b, " value=%s", value.Literal(t, v))
+	}
+	return b.String()
 }

@@ -45,11 +45,16 @@ type Partition struct {
 
 // Event is one line of the activity log, as cqlsh's TRACING shows it.
 type Event struct {
-	Node     int
-	Activity string
+	Node int
 	// Micros is the estimated time since the request started.
 	Micros int
+	format string
+	args   []any
 }
+
+// Activity returns the event's description. It is formatted on demand:
+// most traces are never shown.
+func (e Event) Activity() string { return fmt.Sprintf(e.format, e.args...) }
 
 // Trace is the record of one statement.
 type Trace struct {
@@ -115,7 +120,7 @@ func (t *Trace) Eventf(node int, format string, args ...any) {
 	if t == nil {
 		return
 	}
-	t.Events = append(t.Events, Event{Node: node, Activity: fmt.Sprintf(format, args...), Micros: t.EstimateMicros})
+	t.Events = append(t.Events, Event{Node: node, Micros: t.EstimateMicros, format: format, args: args})
 }
 
 // Cost adds to the latency estimate.
