@@ -1,0 +1,527 @@
+package plan
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/learnkv/learnkv/sandbox/cql"
+	"github.com/learnkv/learnkv/sandbox/cqlerr"
+	"github.com/learnkv/learnkv/sandbox/schema"
+	"github.com/learnkv/learnkv/sandbox/value"
+)
+
+var validName = regexp.MustCompile(`^\w{1,48}$`)
+
+// Replication reads the options of CREATE/ALTER KEYSPACE and checks them as
+// Cassandra does for SimpleStrategy and NetworkTopologyStrategy (whose
+// only data centre here is datacenter1).
+func (c *Context) Replication(ks string, opts []cql.Property) (map[string]string, bool, error) {
+	durable := true
+	var repl map[string]string
+	for _, p := range opts {
+		switch strings.ToLower(p.Name.Name) {
+		case "replication":
+			m, ok := p.Value.(*cql.MapLit)
+			if !ok {
+				return nil, false, cqlerr.Syntaxf("Invalid value for property 'replication'. It should be a map.")
+			}
+			repl = map[string]string{}
+			for _, e := range m.Entries {
+				k, kok := e.Key.(*cql.Literal)
+				v, vok := e.Value.(*cql.Literal)
+				if !kok || !vok {
+					return nil, false, cqlerr.Syntaxf("Invalid value for property 'replication'. It should be a map of string to string.")
+				}
+				repl[k.Text] = v.Text
+			}
+		case "durable_writes":
+			l, ok := p.Value.(*cql.Literal)
+			if !ok {
+				return nil, false, cqlerr.Syntaxf("Invalid boolean value %s for 'durable_writes'", p.Value.String())
+			}
+			durable = !strings.EqualFold(l.Text, "false")
+		default:
+			return nil, false, cqlerr.Syntaxf("Unknown property '%s'", p.Name.Name)
+		}
+	}
+	if repl == nil {
+		return nil, false, cqlerr.Configf("Missing mandatory option 'replication'")
+	}
+	class := repl["class"]
+	if class == "" {
+		return nil, false, cqlerr.Configf("Missing replication strategy class")
+	}
+	short := class[strings.LastIndex(class, ".")+1:]
+	out := map[string]string{"class": "org.apache.cassandra.locator." + short}
+	switch short {
+	case "SimpleStrategy":
+		rf, ok := repl["replication_factor"]
+		if !ok {
+			return nil, false, cqlerr.Configf("SimpleStrategy requires a replication_factor strategy option.")
+		}
+		for k := range repl {
+			if k != "class" && k != "replication_factor" {
+				return nil, false, cqlerr.Configf("Unrecognized strategy option {%s} passed to SimpleStrategy for keyspace %s", k, ks)
+			}
+		}
+		if err := checkRF(rf); err != nil {
+			return nil, false, err
+		}
+		out["replication_factor"] = rf
+	case "NetworkTopologyStrategy":
+		for k, v := range repl {
+			switch k {
+			case "class":
+			case "datacenter1", "replication_factor":
+				if err := checkRF(v); err != nil {
+					return nil, false, err
+				}
+				out["datacenter1"] = v
+				out["replication_factor"] = v
+			default:
+				return nil, false, cqlerr.Configf("Unrecognized strategy option {%s} passed to NetworkTopologyStrategy for keyspace %s (the sandbox cluster has one data center, datacenter1)", k, ks)
+			}
+		}
+		if _, ok := out["datacenter1"]; !ok {
+			out["datacenter1"] = "0"
+			out["replication_factor"] = "0"
+		}
+	default:
+		if !strings.Contains(class, ".") {
+			class = "org.apache.cassandra.locator." + class
+		}
+		return nil, false, cqlerr.Configf("Unable to find replication strategy class '%s'", class)
+	}
+	return out, durable, nil
+}
+
+func checkRF(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return cqlerr.Configf("Replication factor must be numeric; found %s", s)
+	}
+	if n < 0 {
+		return cqlerr.Configf("Replication factor must be non-negative; found %s", s)
+	}
+	return nil
+}
+
+// CreateKeyspace checks CREATE KEYSPACE and returns the new keyspace, or
+// nil when it exists and IF NOT EXISTS was given.
+func (c *Context) CreateKeyspace(s *cql.CreateKeyspaceStmt) (*schema.Keyspace, error) {
+	if !validName.MatchString(s.Name.Name) {
+		return nil, cqlerr.Invalidf("Keyspace name must not be empty, more than 48 characters long, or contain non-alphanumeric-underscore characters (got \"%s\")", s.Name.Name)
+	}
+	repl, durable, err := c.Replication(s.Name.Name, s.Options)
+	if err != nil {
+		return nil, err
+	}
+	if c.Catalog.Keyspace(s.Name.Name) != nil {
+		if s.IfNotExists {
+			return nil, nil
+		}
+		return nil, cqlerr.KeyspaceExists(s.Name.Name)
+	}
+	k := schema.NewKeyspace(s.Name.Name, repl)
+	k.DurableWrites = durable
+	return k, nil
+}
+
+// CreateTable checks CREATE TABLE and returns the new table, or nil when
+// it exists and IF NOT EXISTS was given. The table has no ID yet.
+func (c *Context) CreateTable(s *cql.CreateTableStmt) (*schema.Table, error) {
+	tname := s.Name.Name.Name
+	// Checks Cassandra makes while parsing.
+	seen := map[string]bool{}
+	for _, col := range s.Columns {
+		if seen[col.Name.Name] {
+			return nil, cqlerr.Invalidf("Duplicate column '%s' declaration for table '%s'", col.Name.Name, tname)
+		}
+		seen[col.Name.Name] = true
+	}
+	var pk, ck []cql.Ident
+	nPK := len(s.PrimaryKeys)
+	for _, col := range s.Columns {
+		if col.PrimaryKey {
+			nPK++
+			pk = []cql.Ident{col.Name}
+		}
+	}
+	if nPK > 1 {
+		return nil, cqlerr.Invalidf("Multiple PRIMARY KEY specified for table '%s' (exactly one required)", tname)
+	}
+	if nPK == 0 {
+		return nil, cqlerr.Invalidf("No PRIMARY KEY specifed for table '%s' (exactly one required)", tname)
+	}
+	if len(s.PrimaryKeys) == 1 {
+		pk, ck = s.PrimaryKeys[0].PartitionKey, s.PrimaryKeys[0].Clustering
+	}
+	if s.CompactStorage {
+		return nil, cqlerr.Invalidf("Compact tables are not allowed in Cassandra starting with 4.0 version.")
+	}
+	ks, err := c.keyspaceName(s.Name)
+	if err != nil {
+		return nil, err
+	}
+	k := c.Catalog.Keyspace(ks)
+	if k == nil {
+		return nil, cqlerr.Invalidf("Keyspace '%s' doesn't exist", ks)
+	}
+	if !validName.MatchString(tname) {
+		return nil, cqlerr.Invalidf("Table name must not be empty, more than 48 characters long, or contain non-alphanumeric-underscore characters (got \"%s\")", tname)
+	}
+	if k.Tables[tname] != nil {
+		if s.IfNotExists {
+			return nil, nil
+		}
+		return nil, cqlerr.TableExists(ks, tname)
+	}
+	opts, err := tableOptions(s.Options)
+	if err != nil {
+		return nil, err
+	}
+	types := map[string]*value.Type{}
+	statics := map[string]bool{}
+	// Cassandra prepares columns in name order; so do we, for the first
+	// type error reported.
+	names := make([]string, 0, len(s.Columns))
+	defs := map[string]cql.ColumnDef{}
+	for _, col := range s.Columns {
+		names = append(names, col.Name.Name)
+		defs[col.Name.Name] = col
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		col := defs[n]
+		t, err := c.resolveTypeIn(ks, col.Type, false)
+		if err != nil {
+			return nil, err
+		}
+		if t.Kind == value.KindUDT && !t.Frozen {
+			for _, f := range t.Elems {
+				if f.IsMultiCell() {
+					return nil, cqlerr.Invalidf("Non-frozen UDTs with nested non-frozen collections are not supported")
+				}
+			}
+		}
+		types[n] = t
+		if col.Static {
+			statics[n] = true
+		}
+	}
+	inPK := map[string]bool{}
+	for _, id := range append(append([]cql.Ident{}, pk...), ck...) {
+		t, ok := types[id.Name]
+		if !ok {
+			return nil, cqlerr.Invalidf("Unknown column '%s' referenced in PRIMARY KEY for table '%s'", id.Name, tname)
+		}
+		if inPK[id.Name] {
+			return nil, cqlerr.Invalidf("Duplicate column '%s' in PRIMARY KEY clause for table '%s'", id.Name, tname)
+		}
+		inPK[id.Name] = true
+		if t.IsMultiCell() {
+			if t.Kind.IsCollection() {
+				return nil, cqlerr.Invalidf("Invalid non-frozen collection type %s for PRIMARY KEY column '%s'", t, id.Name)
+			}
+			return nil, cqlerr.Invalidf("Invalid non-frozen user-defined type %s for PRIMARY KEY column '%s'", t, id.Name)
+		}
+		if t.IsCounter() {
+			return nil, cqlerr.Invalidf("counter type is not supported for PRIMARY KEY column '%s'", id.Name)
+		}
+		if referencesDuration(t) {
+			return nil, cqlerr.Invalidf("duration type is not supported for PRIMARY KEY column '%s'", id.Name)
+		}
+		if statics[id.Name] {
+			return nil, cqlerr.Invalidf("Static column '%s' cannot be part of the PRIMARY KEY", id.Name)
+		}
+	}
+	// CLUSTERING ORDER BY.
+	desc := map[string]bool{}
+	var notClustering []string
+	isCK := map[string]bool{}
+	for _, id := range ck {
+		isCK[id.Name] = true
+	}
+	for _, o := range s.ClusteringOrder {
+		if !isCK[o.Column.Name] {
+			notClustering = append(notClustering, o.Column.Name)
+		}
+		desc[o.Column.Name] = o.Desc
+	}
+	if len(notClustering) > 0 {
+		return nil, cqlerr.Invalidf("Only clustering key columns can be defined in CLUSTERING ORDER directive: [%s] are not clustering columns", strings.Join(notClustering, ", "))
+	}
+	for i, o := range s.ClusteringOrder {
+		want := ck[i].Name
+		if o.Column.Name != want {
+			if _, ok := desc[want]; ok {
+				return nil, cqlerr.Invalidf("The order of columns in the CLUSTERING ORDER directive must match that of the clustering columns (%s must appear before %s)", want, o.Column.Name)
+			}
+			return nil, cqlerr.Invalidf("Missing CLUSTERING ORDER for column %s", want)
+		}
+	}
+	if len(ck) == 0 && len(statics) > 0 {
+		return nil, cqlerr.Invalidf("Static columns are only useful (and thus allowed) if the table has at least one clustering column")
+	}
+	counters, others := 0, 0
+	for n, t := range types {
+		if inPK[n] {
+			continue
+		}
+		if t.IsCounter() {
+			counters++
+		} else {
+			others++
+		}
+	}
+	if counters > 0 && others > 0 {
+		return nil, cqlerr.Invalidf("Cannot mix counter and non counter columns in the same table")
+	}
+	if counters > 0 {
+		return nil, cqlerr.Invalidf("counter columns are not supported by the learnkv sandbox yet; use a bigint updated by the application, or a lightweight transaction")
+	}
+	var cols []*schema.Column
+	for i, id := range pk {
+		cols = append(cols, &schema.Column{Name: id.Name, Type: types[id.Name], Kind: schema.PartitionKey, Position: i})
+	}
+	for i, id := range ck {
+		cols = append(cols, &schema.Column{Name: id.Name, Type: types[id.Name], Kind: schema.Clustering, Position: i, Desc: desc[id.Name]})
+	}
+	for _, n := range names {
+		if inPK[n] {
+			continue
+		}
+		kind := schema.Regular
+		if statics[n] {
+			kind = schema.Static
+		}
+		cols = append(cols, &schema.Column{Name: n, Type: types[n], Kind: kind, Position: -1})
+	}
+	t := schema.NewTable(ks, tname, 0, cols)
+	t.Options = opts
+	if v, ok := opts["default_time_to_live"]; ok {
+		t.DefaultTTL, _ = strconv.Atoi(v)
+	}
+	return t, nil
+}
+
+func referencesDuration(t *value.Type) bool {
+	if t.Kind == value.KindDuration {
+		return true
+	}
+	for _, e := range t.Elems {
+		if referencesDuration(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownTableOptions are the table options Cassandra 5.0 accepts. The
+// sandbox keeps them for DESCRIBE; only default_time_to_live changes its
+// behaviour.
+var knownTableOptions = map[string]bool{
+	"additional_write_policy": true, "allow_auto_snapshot": true, "bloom_filter_fp_chance": true,
+	"caching": true, "cdc": true, "comment": true, "compaction": true, "compression": true,
+	"crc_check_chance": true, "default_time_to_live": true, "extensions": true,
+	"gc_grace_seconds": true, "incremental_backups": true, "max_index_interval": true,
+	"memtable": true, "memtable_flush_period_in_ms": true, "min_index_interval": true,
+	"read_repair": true, "speculative_retry": true, "transactional_mode": true,
+	"transactional_migration_from": true,
+}
+
+func tableOptions(props []cql.Property) (map[string]string, error) {
+	out := map[string]string{}
+	for _, p := range props {
+		name := strings.ToLower(p.Name.Name)
+		if !knownTableOptions[name] {
+			return nil, cqlerr.Syntaxf("Unknown property '%s'", p.Name.Name)
+		}
+		if name == "default_time_to_live" || name == "gc_grace_seconds" {
+			l, ok := p.Value.(*cql.Literal)
+			if !ok || l.Kind != cql.IntegerLit {
+				return nil, cqlerr.Syntaxf("Invalid value for property '%s'", name)
+			}
+			n, err := strconv.Atoi(l.Text)
+			if err != nil || n < 0 {
+				return nil, cqlerr.Configf("%s must be greater than or equal to 0 (got %s)", name, l.Text)
+			}
+			if name == "default_time_to_live" && n > maxTTL {
+				return nil, cqlerr.Configf("default_time_to_live must be less than or equal to %d (got %d)", maxTTL, n)
+			}
+		}
+		out[name] = p.Value.String()
+	}
+	return out, nil
+}
+
+// CreateType checks CREATE TYPE and returns the new type, or nil when it
+// exists and IF NOT EXISTS was given.
+func (c *Context) CreateType(s *cql.CreateTypeStmt) (*value.Type, error) {
+	ks, err := c.keyspaceName(s.Name)
+	if err != nil {
+		return nil, err
+	}
+	k := c.Catalog.Keyspace(ks)
+	if k == nil {
+		return nil, cqlerr.Invalidf("Keyspace '%s' doesn't exist", ks)
+	}
+	name := s.Name.Name.Name
+	seen := map[string]bool{}
+	for _, f := range s.Fields {
+		if seen[f.Name.Name] {
+			return nil, cqlerr.Invalidf("Duplicate field name '%s' in type '%s'", f.Name.Name, name)
+		}
+		seen[f.Name.Name] = true
+	}
+	if k.Types[name] != nil {
+		if s.IfNotExists {
+			return nil, nil
+		}
+		return nil, cqlerr.Invalidf("A user type with name '%s' already exists", name)
+	}
+	t := &value.Type{Kind: value.KindUDT, Keyspace: ks, Name: name}
+	for _, f := range s.Fields {
+		if strings.EqualFold(f.Type.Name, name) && f.Type.Keyspace == "" && len(f.Type.Params) == 0 {
+			return nil, cqlerr.Invalidf("User type %s cannot reference itself", name)
+		}
+		ft, err := c.resolveTypeIn(ks, f.Type, false)
+		if err != nil {
+			return nil, err
+		}
+		if ft.IsCounter() {
+			return nil, cqlerr.Invalidf("A user type cannot contain counters")
+		}
+		if ft.Kind == value.KindUDT && !ft.Frozen {
+			return nil, cqlerr.Invalidf("A user type cannot contain non-frozen UDTs")
+		}
+		t.Fields = append(t.Fields, f.Name.Name)
+		t.Elems = append(t.Elems, ft)
+	}
+	return t, nil
+}
+
+// typeUsers returns the tables and types of k that use type name.
+func typeUsers(k *schema.Keyspace, name string) []string {
+	var users []string
+	for _, tn := range k.TableNames() {
+		for _, col := range k.Tables[tn].Columns {
+			if usesType(col.Type, k.Name, name) {
+				users = append(users, tn)
+				break
+			}
+		}
+	}
+	return users
+}
+
+func usesType(t *value.Type, ks, name string) bool {
+	if t.Kind == value.KindUDT && t.Keyspace == ks && t.Name == name {
+		return true
+	}
+	for _, e := range t.Elems {
+		if usesType(e, ks, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// DropType checks DROP TYPE and returns the keyspace and type name, or ""
+// when it does not exist and IF EXISTS was given.
+func (c *Context) DropType(s *cql.DropTypeStmt) (string, string, error) {
+	ks, err := c.keyspaceName(s.Name)
+	if err != nil {
+		return "", "", err
+	}
+	k := c.Catalog.Keyspace(ks)
+	name := s.Name.Name.Name
+	if k == nil || k.Types[name] == nil {
+		if s.IfExists {
+			return "", "", nil
+		}
+		return "", "", cqlerr.Invalidf("Type '%s.%s' doesn't exist", ks, name)
+	}
+	if users := typeUsers(k, name); len(users) > 0 {
+		plural := ""
+		if len(users) > 1 {
+			plural = "s"
+		}
+		return "", "", cqlerr.Invalidf("Cannot drop user type '%s.%s' as it is still used by table%s %s", ks, name, plural, strings.Join(users, ", "))
+	}
+	for _, tn := range k.TypeNames() {
+		if tn != name && usesType(k.Types[tn], ks, name) {
+			return "", "", cqlerr.Invalidf("Cannot drop user type '%s.%s' as it is still used by user type %s", ks, name, tn)
+		}
+	}
+	return ks, name, nil
+}
+
+// AlterTable checks ALTER TABLE and returns the changed table.
+func (c *Context) AlterTable(s *cql.AlterTableStmt) (*schema.Table, error) {
+	_, t, err := c.Table(s.Name)
+	if err != nil {
+		return nil, err
+	}
+	cols := append([]*schema.Column(nil), t.Columns...)
+	switch s.Op {
+	case cql.AlterAdd:
+		for _, d := range s.Add {
+			if t.Column(d.Name.Name) != nil {
+				return nil, cqlerr.Invalidf("Column with name '%s' already exists", d.Name.Name)
+			}
+			typ, err := c.resolveTypeIn(t.Keyspace, d.Type, false)
+			if err != nil {
+				return nil, err
+			}
+			if typ.IsCounter() {
+				return nil, cqlerr.Invalidf("Cannot add a counter column (%s) in a non counter column family", d.Name.Name)
+			}
+			kind := schema.Regular
+			if d.Static {
+				if len(t.Clustering) == 0 {
+					return nil, cqlerr.Invalidf("Static columns are not allowed in COMPACT STORAGE tables")
+				}
+				kind = schema.Static
+			}
+			cols = append(cols, &schema.Column{Name: d.Name.Name, Type: typ, Kind: kind, Position: -1})
+		}
+	case cql.AlterDrop:
+		for _, id := range s.Drop {
+			col := t.Column(id.Name)
+			if col == nil {
+				return nil, cqlerr.Invalidf("Column %s was not found in table %s", id.Name, t.Name)
+			}
+			if col.IsPrimaryKey() {
+				return nil, cqlerr.Invalidf("Cannot drop PRIMARY KEY column %s", id.Name)
+			}
+			for i, cc := range cols {
+				if cc.Name == id.Name {
+					cols = append(cols[:i], cols[i+1:]...)
+					break
+				}
+			}
+		}
+	case cql.AlterWith:
+		opts, err := tableOptions(s.Options)
+		if err != nil {
+			return nil, err
+		}
+		nt := t.WithColumns(cols)
+		for k, v := range opts {
+			nt.Options[k] = v
+		}
+		if v, ok := opts["default_time_to_live"]; ok {
+			nt.DefaultTTL, _ = strconv.Atoi(v)
+		}
+		return nt, nil
+	case cql.AlterRename:
+		return nil, cqlerr.Invalidf("renaming columns is not supported by the learnkv sandbox (its keys hold column names)")
+	default:
+		return nil, fmt.Errorf("unknown ALTER TABLE operation")
+	}
+	return t.WithColumns(cols), nil
+}

@@ -1,0 +1,658 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/learnkv/learnkv/sandbox/cql"
+	"github.com/learnkv/learnkv/sandbox/cqlerr"
+	"github.com/learnkv/learnkv/sandbox/schema"
+	"github.com/learnkv/learnkv/sandbox/value"
+)
+
+// maxTTL is Cassandra's MAX_TTL: 20 years, in seconds.
+const maxTTL = 630720000
+
+// attributes reads USING TTL and TIMESTAMP.
+func (c *Context) attributes(w *Write, u *cql.UsingClause) error {
+	w.TTL = w.Table.DefaultTTL
+	if u == nil {
+		return nil
+	}
+	if u.Timestamp != nil {
+		v, err := c.value(u.Timestamp, receiver{name: "[timestamp]", typ: value.BigintType})
+		if err != nil {
+			return err
+		}
+		if v == nil {
+			return cqlerr.Invalidf("Invalid null value of timestamp")
+		}
+		ts := v.(int64)
+		w.Timestamp = &ts
+	}
+	if u.TTL != nil {
+		v, err := c.value(u.TTL, receiver{name: "[ttl]", typ: value.IntType})
+		if err != nil {
+			return err
+		}
+		ttl := 0
+		if v != nil {
+			ttl = int(v.(int32))
+		}
+		if ttl < 0 {
+			return cqlerr.Invalidf("A TTL must be greater or equal to 0, but was %d", ttl)
+		}
+		if ttl > maxTTL {
+			return cqlerr.Invalidf("ttl is too large. requested (%d) maximum (%d)", ttl, maxTTL)
+		}
+		w.TTL = ttl
+	}
+	return nil
+}
+
+// Insert plans an INSERT.
+func (c *Context) Insert(s *cql.InsertStmt) (*Write, error) {
+	k, t, err := c.Table(s.Table)
+	if err != nil {
+		return nil, err
+	}
+	w := &Write{Kind: InsertWrite, Table: t, RF: k.ReplicationFactor(), IfNotExists: s.IfNotExists, IsLWT: s.IfNotExists}
+	var names []cql.Ident
+	var terms []cql.Term
+	var keyTerms = map[string]cql.Term{}
+	var jsonVals map[string]any
+	if s.JSON != nil {
+		names, jsonVals, err = c.jsonColumns(t, s)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		if len(s.Columns) == 0 {
+			return nil, cqlerr.Invalidf("No columns provided to INSERT")
+		}
+		if len(s.Columns) != len(s.Values) {
+			return nil, cqlerr.Invalidf("Unmatched column names/values")
+		}
+		seen := map[string]bool{}
+		for _, id := range s.Columns {
+			if seen[id.Name] {
+				return nil, cqlerr.Invalidf("The column names contains duplicates")
+			}
+			seen[id.Name] = true
+		}
+		names, terms = s.Columns, s.Values
+	}
+	keyVals := map[string]any{}
+	for i, id := range names {
+		col, err := column(t, id)
+		if err != nil {
+			return nil, err
+		}
+		var v any
+		if jsonVals != nil {
+			v = jsonVals[col.Name]
+		}
+		if col.IsPrimaryKey() {
+			if jsonVals != nil {
+				keyVals[col.Name] = v
+			} else {
+				keyTerms[col.Name] = terms[i]
+			}
+			continue
+		}
+		if jsonVals == nil {
+			if col.Type.IsCounter() {
+				return nil, cqlerr.Invalidf("Cannot set the value of counter column %s (counters can only be incremented/decremented, not set)", col.Name)
+			}
+			if v, err = c.value(terms[i], receiver{name: col.Name, typ: col.Type}); err != nil {
+				return nil, err
+			}
+		}
+		w.Ops = append(w.Ops, Operation{Column: col, Kind: OpSet, Value: v})
+	}
+	if err := c.attributes(w, s.Using); err != nil {
+		return nil, err
+	}
+	if s.IfNotExists && w.Timestamp != nil {
+		return nil, cqlerr.Invalidf("Cannot provide custom timestamp for conditional updates")
+	}
+	// Key columns are restrictions: convert them in column order.
+	var missingPK, missingCK []string
+	pkVals := make([]any, len(t.PartitionKey))
+	for i, col := range t.PartitionKey {
+		v, ok, err := c.keyValue(col, keyTerms, keyVals)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			missingPK = append(missingPK, col.Name)
+		}
+		pkVals[i] = v
+	}
+	ckVals := make([]any, len(t.Clustering))
+	for i, col := range t.Clustering {
+		v, ok, err := c.keyValue(col, keyTerms, keyVals)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			missingCK = append(missingCK, col.Name)
+		}
+		ckVals[i] = v
+	}
+	if len(missingPK) > 0 {
+		return nil, cqlerr.Invalidf("Some partition key parts are missing: %s", strings.Join(missingPK, ", "))
+	}
+	w.StaticOnly = len(t.Clustering) > 0 && len(missingCK) == len(t.Clustering) && onlyStatic(w.Ops)
+	if len(missingCK) > 0 && !w.StaticOnly {
+		return nil, cqlerr.Invalidf("Some clustering keys are missing: %s", strings.Join(missingCK, ", "))
+	}
+	for i, col := range t.PartitionKey {
+		if err := checkKeyValue(col, pkVals[i]); err != nil {
+			return nil, err
+		}
+	}
+	key := makeKey(t, pkVals)
+	if len(key.Bytes) == 0 {
+		return nil, cqlerr.Invalidf("Key may not be empty")
+	}
+	w.Keys = []PartitionKey{key}
+	if !w.StaticOnly {
+		for i, col := range t.Clustering {
+			if err := checkKeyValue(col, ckVals[i]); err != nil {
+				return nil, err
+			}
+		}
+		w.Clusterings = [][]any{ckVals}
+	}
+	return w, nil
+}
+
+func onlyStatic(ops []Operation) bool {
+	if len(ops) == 0 {
+		return false
+	}
+	for _, op := range ops {
+		if op.Column.Kind != schema.Static {
+			return false
+		}
+	}
+	return true
+}
+
+// keyValue returns the value given for a key column of an INSERT.
+func (c *Context) keyValue(col *schema.Column, terms map[string]cql.Term, vals map[string]any) (any, bool, error) {
+	if t, ok := terms[col.Name]; ok {
+		v, err := c.value(t, receiver{name: col.Name, typ: col.Type})
+		return v, true, err
+	}
+	v, ok := vals[col.Name]
+	return v, ok, nil
+}
+
+// jsonColumns reads an INSERT JSON document: the columns it sets (every
+// column for DEFAULT NULL) and their values.
+func (c *Context) jsonColumns(t *schema.Table, s *cql.InsertStmt) ([]cql.Ident, map[string]any, error) {
+	raw, err := c.value(s.JSON, receiver{name: "[json]", typ: value.TextType})
+	if err != nil {
+		return nil, nil, err
+	}
+	if raw == nil {
+		return nil, nil, cqlerr.Invalidf("Got null for INSERT JSON values")
+	}
+	obj, err := value.ParseJSONObject(raw.(string))
+	if err != nil {
+		return nil, nil, cqlerr.Invalidf("%s", err.Error())
+	}
+	given := map[string]any{}
+	for k, v := range obj {
+		name := strings.ToLower(k)
+		if len(k) >= 2 && k[0] == '"' && k[len(k)-1] == '"' {
+			name = strings.ReplaceAll(k[1:len(k)-1], `""`, `"`)
+		}
+		given[name] = v
+	}
+	vals := map[string]any{}
+	var names []cql.Ident
+	for _, col := range t.Columns {
+		j, ok := given[col.Name]
+		if !ok {
+			if s.JSONDefault == "UNSET" || col.IsPrimaryKey() {
+				continue
+			}
+			names = append(names, cql.Ident{Name: col.Name})
+			vals[col.Name] = nil
+			continue
+		}
+		delete(given, col.Name)
+		v, err := value.FromJSON(col.Type, j)
+		if err != nil {
+			return nil, nil, cqlerr.Invalidf("Error decoding JSON value for %s: %s", col.Name, err.Error())
+		}
+		names = append(names, cql.Ident{Name: col.Name})
+		vals[col.Name] = v
+	}
+	for k := range given {
+		return nil, nil, cqlerr.Invalidf("JSON values map contains unrecognized column: %s", k)
+	}
+	return names, vals, nil
+}
+
+// opText renders an assignment as Cassandra's Operation.toString does.
+func opText(a *cql.Assignment) string {
+	col := a.Column.Name
+	v := termText(a.Value)
+	switch a.Kind {
+	case cql.AssignElement:
+		return fmt.Sprintf("%s[%s] = %s", col, termText(a.Key), v)
+	case cql.AssignField:
+		return fmt.Sprintf("%s.%s = %s", col, a.Field.Name, v)
+	case cql.AssignAdd:
+		return fmt.Sprintf("%s = %s + %s", col, col, v)
+	case cql.AssignPrepend:
+		return fmt.Sprintf("%s = %s + %s", col, v, col)
+	case cql.AssignSub:
+		return fmt.Sprintf("%s = %s - %s", col, col, v)
+	}
+	return fmt.Sprintf("%s = %s", col, v)
+}
+
+// assignment plans one SET element of an UPDATE.
+func (c *Context) assignment(t *schema.Table, a *cql.Assignment) (Operation, error) {
+	col, err := column(t, a.Column)
+	if err != nil {
+		return Operation{}, err
+	}
+	if col.IsPrimaryKey() {
+		return Operation{}, cqlerr.Invalidf("PRIMARY KEY part %s found in SET part", col.Name)
+	}
+	typ := col.Type
+	r := receiver{name: col.Name, typ: typ}
+	op := Operation{Column: col}
+	switch a.Kind {
+	case cql.AssignValue:
+		if typ.IsCounter() {
+			return op, cqlerr.Invalidf("Cannot set the value of counter column %s (counters can only be incremented/decremented, not set)", col.Name)
+		}
+		op.Kind = OpSet
+		op.Value, err = c.value(a.Value, r)
+		return op, err
+	case cql.AssignElement:
+		if !typ.Kind.IsCollection() {
+			return op, cqlerr.Invalidf("Invalid operation (%s) for non collection column %s", opText(a), col.Name)
+		}
+		if typ.Frozen {
+			return op, cqlerr.Invalidf("Invalid operation (%s) for frozen collection column %s", opText(a), col.Name)
+		}
+		op.Kind = OpSetElement
+		switch typ.Kind {
+		case value.KindSet:
+			return op, cqlerr.Invalidf("Invalid operation (%s) for set column %s", opText(a), col.Name)
+		case value.KindList:
+			idx, err := c.value(a.Key, receiver{name: "idx(" + col.Name + ")", typ: value.IntType})
+			if err != nil {
+				return op, err
+			}
+			if idx == nil {
+				return op, cqlerr.Invalidf("Invalid null value for list index")
+			}
+			op.Key = idx
+		default:
+			k, err := c.value(a.Key, keyReceiver(r))
+			if err != nil {
+				return op, err
+			}
+			if k == nil {
+				return op, cqlerr.Invalidf("Invalid null map key")
+			}
+			op.Key = k
+		}
+		op.Value, err = c.value(a.Value, elemReceiver(r))
+		return op, err
+	case cql.AssignField:
+		if typ.Kind != value.KindUDT {
+			return op, cqlerr.Invalidf("Invalid operation (%s) for non-UDT column %s", opText(a), col.Name)
+		}
+		if typ.Frozen {
+			return op, cqlerr.Invalidf("Invalid operation (%s) for frozen UDT column %s", opText(a), col.Name)
+		}
+		i := typ.FieldIndex(a.Field.Name)
+		if i < 0 {
+			return op, cqlerr.Invalidf("UDT column %s does not have a field named %s", col.Name, a.Field.Name)
+		}
+		op.Kind, op.Field = OpSetField, i
+		op.Value, err = c.value(a.Value, receiver{name: col.Name + "." + a.Field.Name, typ: typ.Elems[i]})
+		return op, err
+	case cql.AssignAdd, cql.AssignSub:
+		if !typ.Kind.IsCollection() {
+			if typ.Kind == value.KindTuple && a.Kind == cql.AssignAdd {
+				return op, cqlerr.Invalidf("Invalid operation (%s) for tuple column %s", opText(a), col.Name)
+			}
+			return op, cqlerr.Invalidf("Invalid operation (%s) for non counter column %s", opText(a), col.Name)
+		}
+		if typ.Frozen {
+			return op, cqlerr.Invalidf("Invalid operation (%s) for frozen collection column %s", opText(a), col.Name)
+		}
+		if a.Kind == cql.AssignAdd {
+			op.Kind = OpAppend
+			if typ.Kind == value.KindMap {
+				op.Value, err = c.value(a.Value, r)
+				if err != nil {
+					return op, cqlerr.Invalidf("Value for a map addition has to be a map, but was: '%s'", termText(a.Value))
+				}
+				return op, nil
+			}
+		} else {
+			op.Kind = OpRemove
+			if typ.Kind == value.KindMap {
+				op.Value, err = c.value(a.Value, receiver{name: col.Name, typ: value.SetOf(typ.Key(), false)})
+				if err != nil {
+					return op, cqlerr.Invalidf("Value for a map substraction has to be a set, but was: '%s'", termText(a.Value))
+				}
+				return op, nil
+			}
+		}
+		op.Value, err = c.value(a.Value, r)
+		return op, err
+	case cql.AssignPrepend:
+		if typ.Kind != value.KindList {
+			return op, cqlerr.Invalidf("Invalid operation (%s) for non list column %s", opText(a), col.Name)
+		}
+		if typ.Frozen {
+			return op, cqlerr.Invalidf("Invalid operation (%s) for frozen list column %s", opText(a), col.Name)
+		}
+		op.Kind = OpPrepend
+		op.Value, err = c.value(a.Value, r)
+		return op, err
+	}
+	return op, cqlerr.Invalidf("unsupported assignment %s", opText(a))
+}
+
+// Update plans an UPDATE.
+func (c *Context) Update(s *cql.UpdateStmt) (*Write, error) {
+	k, t, err := c.Table(s.Table)
+	if err != nil {
+		return nil, err
+	}
+	w := &Write{Kind: UpdateWrite, Table: t, RF: k.ReplicationFactor(), IfExists: s.IfExists}
+	for i := range s.Assignments {
+		op, err := c.assignment(t, &s.Assignments[i])
+		if err != nil {
+			return nil, err
+		}
+		w.Ops = append(w.Ops, op)
+	}
+	if err := c.attributes(w, s.Using); err != nil {
+		return nil, err
+	}
+	if err := c.conditions(w, s.Conditions, "updates"); err != nil {
+		return nil, err
+	}
+	w.StaticOnly = onlyStatic(w.Ops) && conditionsOnlyStatic(w.Conditions)
+	if err := c.writeKeys(w, s.Where, updateStmt, "updates"); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Delete plans a DELETE.
+func (c *Context) Delete(s *cql.DeleteStmt) (*Write, error) {
+	k, t, err := c.Table(s.Table)
+	if err != nil {
+		return nil, err
+	}
+	w := &Write{Kind: DeleteWrite, Table: t, RF: k.ReplicationFactor(), IfExists: s.IfExists}
+	for _, d := range s.Targets {
+		col, err := column(t, d.Column)
+		if err != nil {
+			return nil, err
+		}
+		if col.IsPrimaryKey() {
+			return nil, cqlerr.Invalidf("Invalid identifier %s for deletion (should not be a PRIMARY KEY part)", col.Name)
+		}
+		op, err := c.deletion(col, d)
+		if err != nil {
+			return nil, err
+		}
+		w.Ops = append(w.Ops, op)
+	}
+	if err := c.attributes(w, s.Using); err != nil {
+		return nil, err
+	}
+	w.TTL = 0
+	if err := c.conditions(w, s.Conditions, "deletions"); err != nil {
+		return nil, err
+	}
+	w.StaticOnly = onlyStatic(w.Ops) && conditionsOnlyStatic(w.Conditions)
+	if err := c.writeKeys(w, s.Where, deleteStmt, "deletions"); err != nil {
+		return nil, err
+	}
+	allEq := len(t.Clustering) == 0 || (w.Clusterings != nil && w.Slice == nil)
+	if w.IsLWT && !allEq {
+		for _, op := range w.Ops {
+			if op.Column.Kind == schema.Regular {
+				return nil, cqlerr.Invalidf("DELETE statements must restrict all PRIMARY KEY columns with equality relations in order to delete non static columns")
+			}
+		}
+		if !conditionsOnlyStatic(w.Conditions) {
+			return nil, cqlerr.Invalidf("DELETE statements must restrict all PRIMARY KEY columns with equality relations in order to use IF condition on non static columns")
+		}
+	}
+	if len(w.Ops) > 0 && !w.StaticOnly && (w.Slice != nil || (len(t.Clustering) > 0 && w.Clusterings == nil)) {
+		for _, op := range w.Ops {
+			if op.Column.Kind == schema.Regular {
+				return nil, cqlerr.Invalidf("Range deletions are not supported for specific columns")
+			}
+		}
+	}
+	return w, nil
+}
+
+func (c *Context) deletion(col *schema.Column, d cql.DeleteTarget) (Operation, error) {
+	op := Operation{Column: col, Kind: OpDelete}
+	typ := col.Type
+	switch {
+	case d.Key != nil:
+		if !typ.Kind.IsCollection() {
+			return op, cqlerr.Invalidf("Invalid deletion operation for non collection column %s", col.Name)
+		}
+		if typ.Frozen {
+			return op, cqlerr.Invalidf("Invalid deletion operation for frozen collection column %s", col.Name)
+		}
+		op.Kind = OpDeleteElement
+		r := receiver{name: col.Name, typ: typ}
+		var kr receiver
+		switch typ.Kind {
+		case value.KindList:
+			kr = receiver{name: "idx(" + col.Name + ")", typ: value.IntType}
+		case value.KindSet:
+			kr = elemReceiver(r)
+			kr.typ = typ.Key()
+		default:
+			kr = keyReceiver(r)
+		}
+		k, err := c.value(d.Key, kr)
+		if err != nil {
+			return op, err
+		}
+		if k == nil {
+			if typ.Kind == value.KindSet {
+				return op, cqlerr.Invalidf("Invalid null set element")
+			}
+			if typ.Kind == value.KindList {
+				return op, cqlerr.Invalidf("Invalid null value for list index")
+			}
+			return op, cqlerr.Invalidf("Invalid null map key")
+		}
+		op.Key = k
+	case d.Field.Name != "":
+		if typ.Kind != value.KindUDT {
+			return op, cqlerr.Invalidf("Invalid field deletion operation for non-UDT column %s", col.Name)
+		}
+		if typ.Frozen {
+			return op, cqlerr.Invalidf("Frozen UDT column %s does not support field deletions", col.Name)
+		}
+		i := typ.FieldIndex(d.Field.Name)
+		if i < 0 {
+			return op, cqlerr.Invalidf("UDT column %s does not have a field named %s", col.Name, d.Field.Name)
+		}
+		op.Kind, op.Field = OpDeleteField, i
+	}
+	return op, nil
+}
+
+// writeKeys analyses the WHERE clause of an UPDATE or DELETE and sets the
+// partitions and rows written.
+func (c *Context) writeKeys(w *Write, where []cql.Relation, typ stmtType, what string) error {
+	rs := newRestrictions(c, w.Table, typ, false)
+	for i := range where {
+		if err := rs.add(&where[i]); err != nil {
+			return err
+		}
+	}
+	if _, err := rs.process(w.StaticOnly); err != nil {
+		return err
+	}
+	if w.IsLWT {
+		for _, r := range rs.pk {
+			if r.hasIn && len(r.in) > 1 {
+				return cqlerr.Invalidf("IN on the partition key is not supported with conditional %s", what)
+			}
+		}
+		for _, r := range rs.ck {
+			if r.hasIn && len(r.in) > 1 {
+				return cqlerr.Invalidf("IN on the clustering key columns is not supported with conditional %s", what)
+			}
+		}
+	}
+	keys, err := rs.partitionKeys()
+	if err != nil {
+		return err
+	}
+	w.Keys = keys
+	if w.StaticOnly || len(w.Table.Clustering) == 0 {
+		if len(w.Table.Clustering) == 0 {
+			w.Clusterings = [][]any{{}}
+		}
+		return nil
+	}
+	// Full clustering keys given by = and IN are rows; anything less is a
+	// range (DELETE only).
+	full := len(rs.ckPositions()) == len(w.Table.Clustering) && !rs.ckHasSlice()
+	if full && rs.multi == nil {
+		lists := make([][]any, len(w.Table.Clustering))
+		for i, col := range w.Table.Clustering {
+			r := rs.ck[i]
+			if r.hasEq {
+				lists[i] = []any{r.eq}
+			} else {
+				lists[i] = r.in
+			}
+			for _, v := range lists[i] {
+				if err := checkKeyValue(col, v); err != nil {
+					return err
+				}
+			}
+		}
+		w.Clusterings = cartesian(lists)
+		return nil
+	}
+	if full && rs.multi != nil && (rs.multi.hasEq || rs.multi.hasIn) {
+		if rs.multi.hasEq {
+			w.Clusterings = [][]any{rs.multi.eq}
+		} else {
+			w.Clusterings = rs.multi.in
+		}
+		return nil
+	}
+	if !rs.hasCK() {
+		return nil // partition deletion
+	}
+	slices, _, err := rs.clustering()
+	if err != nil {
+		return err
+	}
+	if len(slices) != 1 {
+		return cqlerr.Invalidf("IN on the clustering key with a range deletion is not supported by the learnkv sandbox")
+	}
+	w.Slice = &slices[0]
+	return nil
+}
+
+func conditionsOnlyStatic(cs []Condition) bool {
+	for _, c := range cs {
+		if c.Column.Kind != schema.Static {
+			return false
+		}
+	}
+	return true
+}
+
+// conditions plans the IF clause of an UPDATE or DELETE.
+func (c *Context) conditions(w *Write, conds []cql.Condition, what string) error {
+	if len(conds) > 0 || w.IfExists {
+		w.IsLWT = true
+	}
+	if w.IsLWT && w.Timestamp != nil {
+		return cqlerr.Invalidf("Cannot provide custom timestamp for conditional %s", what)
+	}
+	for _, cd := range conds {
+		col, err := column(w.Table, cd.Column)
+		if err != nil {
+			return err
+		}
+		if col.IsPrimaryKey() {
+			return cqlerr.Invalidf("PRIMARY KEY column '%s' cannot have IF conditions", col.Name)
+		}
+		pc := Condition{Column: col, Op: cd.Op, Field: -1}
+		r := receiver{name: col.Name, typ: col.Type}
+		switch {
+		case cd.Key != nil:
+			if !col.Type.Kind.IsCollection() || col.Type.Kind == value.KindSet {
+				return cqlerr.Invalidf("Invalid element access syntax for non-collection column %s", col.Name)
+			}
+			kr := keyReceiver(r)
+			if col.Type.Kind == value.KindList {
+				kr = receiver{name: "idx(" + col.Name + ")", typ: value.IntType}
+			}
+			if pc.Key, err = c.value(cd.Key, kr); err != nil {
+				return err
+			}
+			pc.HasKey = true
+			r = elemReceiver(r)
+		case cd.Field.Name != "":
+			if col.Type.Kind != value.KindUDT {
+				return cqlerr.Invalidf("Invalid field access for non-UDT column %s", col.Name)
+			}
+			i := col.Type.FieldIndex(cd.Field.Name)
+			if i < 0 {
+				return cqlerr.Invalidf("Unknown field %s for column %s", cd.Field.Name, col.Name)
+			}
+			pc.Field = i
+			r = receiver{name: col.Name + "." + cd.Field.Name, typ: col.Type.Elems[i]}
+		}
+		if cd.Op == cql.OpIn {
+			for _, t := range cd.Values {
+				v, err := c.value(t, r)
+				if err != nil {
+					return err
+				}
+				pc.Values = append(pc.Values, v)
+			}
+		} else {
+			switch cd.Op {
+			case cql.OpEq, cql.OpNeq, cql.OpLt, cql.OpLte, cql.OpGt, cql.OpGte:
+			default:
+				return cqlerr.Invalidf("Unsupported operator %s in IF condition on %s", cd.Op, col.Name)
+			}
+			if cd.Op.IsSlice() && col.Type.IsMultiCell() && cd.Key == nil {
+				return cqlerr.Invalidf("Slice conditions ( %s ) are not supported on non-frozen collections.", cd.Op)
+			}
+			if pc.Value, err = c.value(cd.Value, r); err != nil {
+				return err
+			}
+		}
+		w.Conditions = append(w.Conditions, pc)
+	}
+	return nil
+}

@@ -1,0 +1,755 @@
+package plan
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/learnkv/learnkv/sandbox/cql"
+	"github.com/learnkv/learnkv/sandbox/cqlerr"
+	"github.com/learnkv/learnkv/sandbox/schema"
+	"github.com/learnkv/learnkv/sandbox/value"
+)
+
+// RequiresAllowFiltering is Cassandra's REQUIRES_ALLOW_FILTERING_MESSAGE.
+const RequiresAllowFiltering = "Cannot execute this query as it might involve data filtering and thus may have unpredictable performance. If you want to execute this query despite the performance unpredictability, use ALLOW FILTERING"
+
+// stmtType names the statement whose WHERE clause is analysed, as
+// Cassandra's messages do.
+type stmtType string
+
+const (
+	selectStmt stmtType = "SELECT"
+	updateStmt stmtType = "UPDATE"
+	deleteStmt stmtType = "DELETE"
+)
+
+type bound struct {
+	set  bool
+	incl bool
+	val  any
+}
+
+// restriction gathers every relation on one column.
+type restriction struct {
+	col   *schema.Column
+	eq    any
+	hasEq bool
+	in    []any
+	hasIn bool
+	lo    bound
+	hi    bound
+	// contains and containsKey hold CONTAINS / CONTAINS KEY values; mapEq
+	// holds m[k] = v relations.
+	contains    []any
+	containsKey []any
+	mapEq       []value.MapEntry
+}
+
+func (r *restriction) isSlice() bool    { return !r.hasEq && !r.hasIn && (r.lo.set || r.hi.set) }
+func (r *restriction) isContains() bool { return len(r.contains)+len(r.containsKey)+len(r.mapEq) > 0 }
+func (r *restriction) isEqOrIn() bool   { return r.hasEq || r.hasIn }
+
+// multiRestriction is a multi-column relation on clustering columns.
+type multiRestriction struct {
+	cols  []*schema.Column
+	eq    []any
+	hasEq bool
+	in    [][]any
+	hasIn bool
+	lo    bound // val is []any
+	hi    bound
+}
+
+// tokenRestriction is a token() relation.
+type tokenRestriction struct {
+	lo, hi bound // val is int64
+	eq     *int64
+}
+
+// restrictions is the analysed WHERE clause of one statement.
+type restrictions struct {
+	c              *Context
+	t              *schema.Table
+	typ            stmtType
+	allowFiltering bool
+
+	pk     map[int]*restriction
+	ck     map[int]*restriction
+	multi  *multiRestriction
+	token  *tokenRestriction
+	others []*restriction
+	// ckOrder records the positions of clustering restrictions in the
+	// order they were added, for the "preceding column" checks.
+	ckOrder []int
+}
+
+func newRestrictions(c *Context, t *schema.Table, typ stmtType, allowFiltering bool) *restrictions {
+	return &restrictions{c: c, t: t, typ: typ, allowFiltering: allowFiltering,
+		pk: map[int]*restriction{}, ck: map[int]*restriction{}}
+}
+
+// relationText renders a relation the way Cassandra's Relation.toString
+// does, for messages.
+func relationText(rel *cql.Relation) string {
+	left := ""
+	switch rel.Kind {
+	case cql.TokenRelation:
+		names := make([]string, len(rel.Columns))
+		for i, c := range rel.Columns {
+			names[i] = c.Name
+		}
+		left = "token(" + strings.Join(names, ", ") + ")"
+	case cql.MultiColumnRelation:
+		names := make([]string, len(rel.Columns))
+		for i, c := range rel.Columns {
+			names[i] = c.Name
+		}
+		left = "(" + strings.Join(names, ", ") + ")"
+	default:
+		left = rel.Columns[0].Name
+		if rel.Key != nil {
+			left += "[" + termText(rel.Key) + "]"
+		}
+	}
+	if rel.Op == cql.OpIn {
+		return left + " IN (" + joinTerms(rel.Values) + ")"
+	}
+	if rel.Op == cql.OpIsNotNull {
+		return left + " IS NOT NULL"
+	}
+	return left + " " + rel.Op.String() + " " + termText(rel.Value)
+}
+
+// add converts and merges one relation, in WHERE order.
+func (rs *restrictions) add(rel *cql.Relation) error {
+	if (rel.Op == cql.OpContains || rel.Op == cql.OpContainsKey) && rs.typ != selectStmt {
+		return cqlerr.Invalidf("Cannot use %s with %s", rs.typ, rel.Op)
+	}
+	switch rel.Kind {
+	case cql.TokenRelation:
+		return rs.addToken(rel)
+	case cql.MultiColumnRelation:
+		return rs.addMulti(rel)
+	}
+	col, err := column(rs.t, rel.Columns[0])
+	if err != nil {
+		return err
+	}
+	switch rel.Op {
+	case cql.OpNeq:
+		return cqlerr.Invalidf("Unsupported \"!=\" relation: %s", relationText(rel))
+	case cql.OpLike:
+		return cqlerr.Invalidf("LIKE restriction is only supported on properly indexed columns. %s is not valid.", relationText(rel))
+	case cql.OpIsNotNull:
+		return cqlerr.Invalidf("Unsupported restriction: %s", relationText(rel))
+	}
+	if err := checkRelationColumn(col, rel); err != nil {
+		return err
+	}
+	var r *restriction
+	switch col.Kind {
+	case schema.PartitionKey:
+		if rs.token != nil {
+			return cqlerr.Invalidf("Columns \"%s\" cannot be restricted by both a normal relation and a token relation", col.Name)
+		}
+		r = rs.pk[col.Position]
+		if r == nil {
+			r = &restriction{col: col}
+			rs.pk[col.Position] = r
+		}
+	case schema.Clustering:
+		if rs.multi != nil {
+			return cqlerr.Invalidf("Mixing single column relations and multi column relations on clustering columns is not allowed")
+		}
+		if err := rs.checkClusteringMerge(col.Position, rel.Op.IsSlice()); err != nil {
+			return err
+		}
+		r = rs.ck[col.Position]
+		if r == nil {
+			r = &restriction{col: col}
+			rs.ck[col.Position] = r
+			rs.ckOrder = append(rs.ckOrder, col.Position)
+		}
+	default:
+		for _, o := range rs.others {
+			if o.col == col {
+				r = o
+			}
+		}
+		if r == nil {
+			r = &restriction{col: col}
+			rs.others = append(rs.others, r)
+		}
+	}
+	return rs.merge(r, rel)
+}
+
+// checkRelationColumn applies the per-relation checks on the column's
+// type.
+func checkRelationColumn(col *schema.Column, rel *cql.Relation) error {
+	t := col.Type
+	if rel.Key != nil {
+		switch {
+		case t.Kind == value.KindMap && t.Frozen:
+			return cqlerr.Invalidf("Map-entry equality predicates on frozen map column %s are not supported", col.Name)
+		case t.Kind == value.KindList:
+			return cqlerr.Invalidf("Indexes on list entries (%s[index] = value) are not currently supported.", col.Name)
+		case t.Kind != value.KindMap:
+			return cqlerr.Invalidf("Column %s cannot be used as a map", col.Name)
+		}
+		if rel.Op != cql.OpEq {
+			return cqlerr.Invalidf("Only EQ relations are supported on map entries")
+		}
+		return nil
+	}
+	switch rel.Op {
+	case cql.OpContains:
+		if !t.Kind.IsCollection() {
+			return cqlerr.Invalidf("Cannot use CONTAINS on non-collection column %s", col.Name)
+		}
+		return nil
+	case cql.OpContainsKey:
+		if t.Kind != value.KindMap {
+			return cqlerr.Invalidf("Cannot use CONTAINS KEY on non-map column %s", col.Name)
+		}
+		return nil
+	}
+	if t.IsMultiCell() {
+		if t.Kind == value.KindUDT {
+			return cqlerr.Invalidf("Non-frozen UDT column '%s' (%s) cannot be restricted by any relation", col.Name, t)
+		}
+		return cqlerr.Invalidf("Collection column '%s' (%s) cannot be restricted by a '%s' relation", col.Name, t, rel.Op)
+	}
+	if rel.Op.IsSlice() && referencesDuration(t) {
+		return cqlerr.Invalidf("Slice restrictions are not supported on duration columns")
+	}
+	return nil
+}
+
+// checkClusteringMerge is ClusteringColumnRestrictions.mergeWith's check
+// that nothing follows a slice (skipped with ALLOW FILTERING).
+func (rs *restrictions) checkClusteringMerge(pos int, newIsSlice bool) error {
+	if rs.allowFiltering || len(rs.ck) == 0 {
+		return nil
+	}
+	last := -1
+	for p := range rs.ck {
+		last = max(last, p)
+	}
+	lastR := rs.ck[last]
+	cks := rs.t.Clustering
+	if lastR.isSlice() && pos > last {
+		return cqlerr.Invalidf("Clustering column \"%s\" cannot be restricted (preceding column \"%s\" is restricted by a non-EQ relation)", cks[pos].Name, cks[last].Name)
+	}
+	if pos < last && newIsSlice {
+		return cqlerr.Invalidf("PRIMARY KEY column \"%s\" cannot be restricted (preceding column \"%s\" is restricted by a non-EQ relation)", cks[pos+1].Name, cks[pos].Name)
+	}
+	return nil
+}
+
+// merge adds rel to the restrictions on its column.
+func (rs *restrictions) merge(r *restriction, rel *cql.Relation) error {
+	name := r.col.Name
+	recv := receiver{name: name, typ: r.col.Type}
+	switch {
+	case rel.Key != nil:
+		if r.hasEq || r.hasIn || r.lo.set || r.hi.set {
+			return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes an Equal", name)
+		}
+		k, err := rs.c.value(rel.Key, keyReceiver(recv))
+		if err != nil {
+			return err
+		}
+		v, err := rs.c.value(rel.Value, elemReceiver(recv))
+		if err != nil {
+			return err
+		}
+		if k == nil || v == nil {
+			return cqlerr.Invalidf("Unsupported null map key for column %s", name)
+		}
+		r.mapEq = append(r.mapEq, value.MapEntry{Key: k, Value: v})
+		return nil
+	case rel.Op == cql.OpContains || rel.Op == cql.OpContainsKey:
+		if r.hasEq {
+			return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes an Equal", name)
+		}
+		if r.hasIn {
+			return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes a IN", name)
+		}
+		vr := elemReceiver(recv)
+		if rel.Op == cql.OpContainsKey || recv.typ.Kind == value.KindSet {
+			vr = receiver{name: "key(" + name + ")", typ: recv.typ.Key()}
+			if recv.typ.Kind == value.KindSet {
+				vr.name = "value(" + name + ")"
+			}
+		}
+		v, err := rs.c.value(rel.Value, vr)
+		if err != nil {
+			return err
+		}
+		if v == nil {
+			return cqlerr.Invalidf("Unsupported null value for column %s", name)
+		}
+		if rel.Op == cql.OpContains {
+			r.contains = append(r.contains, v)
+		} else {
+			r.containsKey = append(r.containsKey, v)
+		}
+		return nil
+	}
+	if r.hasEq {
+		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes an Equal", name)
+	}
+	if r.hasIn {
+		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes a IN", name)
+	}
+	if r.isContains() && (rel.Op == cql.OpEq || rel.Op == cql.OpIn) {
+		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes an Equal", name)
+	}
+	switch rel.Op {
+	case cql.OpEq, cql.OpIn:
+		if r.lo.set || r.hi.set {
+			return cqlerr.Invalidf("Column \"%s\" cannot be restricted by both an equality and an inequality relation", name)
+		}
+		if rel.Op == cql.OpEq {
+			v, err := rs.c.value(rel.Value, recv)
+			if err != nil {
+				return err
+			}
+			r.eq, r.hasEq = v, true
+			return nil
+		}
+		vals := make([]any, 0, len(rel.Values))
+		for _, t := range rel.Values {
+			v, err := rs.c.value(t, recv)
+			if err != nil {
+				return err
+			}
+			vals = append(vals, v)
+		}
+		r.in, r.hasIn = vals, true
+		return nil
+	}
+	v, err := rs.c.value(rel.Value, recv)
+	if err != nil {
+		return err
+	}
+	incl := rel.Op == cql.OpGte || rel.Op == cql.OpLte
+	if rel.Op == cql.OpGt || rel.Op == cql.OpGte {
+		if r.lo.set {
+			return cqlerr.Invalidf("More than one restriction was found for the start bound on %s", name)
+		}
+		r.lo = bound{set: true, incl: incl, val: v}
+	} else {
+		if r.hi.set {
+			return cqlerr.Invalidf("More than one restriction was found for the end bound on %s", name)
+		}
+		r.hi = bound{set: true, incl: incl, val: v}
+	}
+	return nil
+}
+
+// addToken adds a token(...) relation.
+func (rs *restrictions) addToken(rel *cql.Relation) error {
+	pk := rs.t.PartitionKey
+	for _, id := range rel.Columns {
+		if _, err := column(rs.t, id); err != nil {
+			return err
+		}
+	}
+	names := make([]string, len(pk))
+	for i, c := range pk {
+		names[i] = c.Name
+	}
+	if len(rel.Columns) != len(pk) {
+		return cqlerr.Invalidf("The token() function must be applied to all partition key components or none of them")
+	}
+	for i, id := range rel.Columns {
+		if id.Name != pk[i].Name {
+			for _, c := range pk {
+				if c.Name == id.Name {
+					return cqlerr.Invalidf("The token function arguments must be in the partition key order: %s", strings.Join(names, ", "))
+				}
+			}
+			return cqlerr.Invalidf("The token() function is only supported on the partition key, found on %s", id.Name)
+		}
+	}
+	if len(rs.pk) > 0 {
+		return cqlerr.Invalidf("Columns \"%s\" cannot be restricted by both a normal relation and a token relation", strings.Join(names, ", "))
+	}
+	if rs.token == nil {
+		rs.token = &tokenRestriction{}
+	}
+	tr := rs.token
+	if rel.Op == cql.OpIn {
+		return cqlerr.Invalidf("IN is not supported on token()")
+	}
+	if rel.Op != cql.OpEq && !rel.Op.IsSlice() {
+		return cqlerr.Invalidf("Unsupported %s relation on token()", rel.Op)
+	}
+	tok, err := rs.tokenValue(rel.Value)
+	if err != nil {
+		return err
+	}
+	if tr.eq != nil {
+		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes an Equal", "token("+strings.Join(names, ", ")+")")
+	}
+	switch rel.Op {
+	case cql.OpEq:
+		if tr.lo.set || tr.hi.set {
+			return cqlerr.Invalidf("Column \"token(%s)\" cannot be restricted by both an equality and an inequality relation", strings.Join(names, ", "))
+		}
+		tr.eq = &tok
+	case cql.OpGt, cql.OpGte:
+		if tr.lo.set {
+			return cqlerr.Invalidf("More than one restriction was found for the start bound on %s", strings.Join(names, ", "))
+		}
+		tr.lo = bound{set: true, incl: rel.Op == cql.OpGte, val: tok}
+	default:
+		if tr.hi.set {
+			return cqlerr.Invalidf("More than one restriction was found for the end bound on %s", strings.Join(names, ", "))
+		}
+		tr.hi = bound{set: true, incl: rel.Op == cql.OpLte, val: tok}
+	}
+	return nil
+}
+
+// tokenValue evaluates the right side of a token relation: a bigint, or
+// token(...) of partition key values.
+func (rs *restrictions) tokenValue(t cql.Term) (int64, error) {
+	if fc, ok := t.(*cql.FuncCall); ok && strings.EqualFold(fc.Name.Name, "token") {
+		pk := rs.t.PartitionKey
+		if len(fc.Args) != len(pk) {
+			return 0, cqlerr.Invalidf("Invalid number of arguments in call to function system.token: %d required but %d provided", len(pk), len(fc.Args))
+		}
+		vals := make([]any, len(pk))
+		for i, a := range fc.Args {
+			v, err := rs.c.value(a, receiver{name: pk[i].Name, typ: pk[i].Type})
+			if err != nil {
+				return 0, err
+			}
+			if v == nil {
+				return 0, cqlerr.Invalidf("Invalid null value for partition key part %s", pk[i].Name)
+			}
+			vals[i] = v
+		}
+		return makeKey(rs.t, vals).Token, nil
+	}
+	v, err := rs.c.value(t, receiver{name: "partition key token", typ: value.BigintType})
+	if err != nil {
+		return 0, err
+	}
+	if v == nil {
+		return 0, cqlerr.Invalidf("Invalid null token value")
+	}
+	return v.(int64), nil
+}
+
+// addMulti adds a multi-column relation (a, b) op (x, y).
+func (rs *restrictions) addMulti(rel *cql.Relation) error {
+	cols := make([]*schema.Column, len(rel.Columns))
+	for i, id := range rel.Columns {
+		col, err := column(rs.t, id)
+		if err != nil {
+			return err
+		}
+		if col.Kind != schema.Clustering {
+			return cqlerr.Invalidf("Multi-column relations can only be applied to clustering columns but was applied to: %s", col.Name)
+		}
+		cols[i] = col
+	}
+	for i := 1; i < len(cols); i++ {
+		if cols[i].Position != cols[i-1].Position+1 {
+			return cqlerr.Invalidf("Clustering columns must appear in the PRIMARY KEY order in multi-column relations: %s", relationText(rel))
+		}
+	}
+	if len(rs.ck) > 0 {
+		return cqlerr.Invalidf("Mixing single column relations and multi column relations on clustering columns is not allowed")
+	}
+	if cols[0].Position != 0 && !rs.allowFiltering {
+		return cqlerr.Invalidf("PRIMARY KEY column \"%s\" cannot be restricted as preceding column \"%s\" is not restricted", cols[0].Name, rs.t.Clustering[0].Name)
+	}
+	m := rs.multi
+	if m == nil {
+		m = &multiRestriction{cols: cols}
+		rs.multi = m
+	} else if len(m.cols) != len(cols) || m.cols[0] != cols[0] {
+		return cqlerr.Invalidf("Mixing single column relations and multi column relations on clustering columns is not allowed")
+	}
+	tuple := func(t cql.Term) ([]any, error) {
+		tl, ok := t.(*cql.TupleLit)
+		if !ok || len(tl.Elems) != len(cols) {
+			return nil, cqlerr.Invalidf("Expected %d elements in value tuple, but got %d: %s", len(cols), tupleLen(t), termText(t))
+		}
+		out := make([]any, len(cols))
+		for i, e := range tl.Elems {
+			v, err := rs.c.value(e, receiver{name: cols[i].Name, typ: cols[i].Type})
+			if err != nil {
+				return nil, err
+			}
+			if v == nil {
+				return nil, cqlerr.Invalidf("Invalid null value in condition for column %s", cols[i].Name)
+			}
+			out[i] = v
+		}
+		return out, nil
+	}
+	name := cols[0].Name
+	if m.hasEq || m.hasIn {
+		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes an Equal", name)
+	}
+	switch rel.Op {
+	case cql.OpEq:
+		if m.lo.set || m.hi.set {
+			return cqlerr.Invalidf("Column \"%s\" cannot be restricted by both an equality and an inequality relation", name)
+		}
+		v, err := tuple(rel.Value)
+		if err != nil {
+			return err
+		}
+		m.eq, m.hasEq = v, true
+	case cql.OpIn:
+		if m.lo.set || m.hi.set {
+			return cqlerr.Invalidf("Column \"%s\" cannot be restricted by both an equality and an inequality relation", name)
+		}
+		for _, t := range rel.Values {
+			v, err := tuple(t)
+			if err != nil {
+				return err
+			}
+			m.in = append(m.in, v)
+		}
+		m.hasIn = true
+	case cql.OpGt, cql.OpGte, cql.OpLt, cql.OpLte:
+		v, err := tuple(rel.Value)
+		if err != nil {
+			return err
+		}
+		b := bound{set: true, incl: rel.Op == cql.OpGte || rel.Op == cql.OpLte, val: v}
+		if rel.Op == cql.OpGt || rel.Op == cql.OpGte {
+			if m.lo.set {
+				return cqlerr.Invalidf("More than one restriction was found for the start bound on %s", name)
+			}
+			m.lo = b
+		} else {
+			if m.hi.set {
+				return cqlerr.Invalidf("More than one restriction was found for the end bound on %s", name)
+			}
+			m.hi = b
+		}
+	default:
+		return cqlerr.Invalidf("Unsupported \"%s\" relation: %s", rel.Op, relationText(rel))
+	}
+	return nil
+}
+
+func tupleLen(t cql.Term) int {
+	if tl, ok := t.(*cql.TupleLit); ok {
+		return len(tl.Elems)
+	}
+	return 1
+}
+
+// unrestrictedPK returns the names of the partition key columns without
+// a restriction.
+func (rs *restrictions) unrestrictedPK() []string {
+	var names []string
+	for i, c := range rs.t.PartitionKey {
+		if rs.pk[i] == nil {
+			names = append(names, c.Name)
+		}
+	}
+	return names
+}
+
+// pkNeedsFiltering is PartitionKeySingleRestrictionSet.needFiltering.
+func (rs *restrictions) pkNeedsFiltering() bool {
+	if len(rs.pk) == 0 {
+		return false
+	}
+	if len(rs.unrestrictedPK()) > 0 {
+		return true
+	}
+	for _, r := range rs.pk {
+		if r.isSlice() || r.isContains() {
+			return true
+		}
+	}
+	return false
+}
+
+// ckPositions returns the restricted clustering positions, sorted.
+func (rs *restrictions) ckPositions() []int {
+	if rs.multi != nil {
+		ps := make([]int, len(rs.multi.cols))
+		for i, c := range rs.multi.cols {
+			ps[i] = c.Position
+		}
+		return ps
+	}
+	ps := make([]int, 0, len(rs.ck))
+	for p := range rs.ck {
+		ps = append(ps, p)
+	}
+	sort.Ints(ps)
+	return ps
+}
+
+func (rs *restrictions) hasCK() bool { return len(rs.ck) > 0 || rs.multi != nil }
+
+// ckNeedsFiltering is ClusteringColumnRestrictions.needFiltering: a
+// restriction that does not continue an =/IN prefix.
+func (rs *restrictions) ckNeedsFiltering() bool {
+	if rs.multi != nil {
+		return rs.multi.cols[0].Position != 0
+	}
+	pos := 0
+	for _, p := range rs.ckPositions() {
+		r := rs.ck[p]
+		if r.isContains() || p != pos {
+			return true
+		}
+		if !r.isSlice() {
+			pos = p + 1
+		}
+	}
+	return false
+}
+
+func (rs *restrictions) ckHasSlice() bool {
+	if rs.multi != nil {
+		return rs.multi.lo.set || rs.multi.hi.set
+	}
+	for _, r := range rs.ck {
+		if r.isSlice() {
+			return true
+		}
+	}
+	return false
+}
+
+func (rs *restrictions) ckHasContains() bool {
+	for _, r := range rs.ck {
+		if r.isContains() {
+			return true
+		}
+	}
+	return false
+}
+
+// restrictedByEq reports whether clustering column pos is restricted by
+// = (or a single-value IN), as ORDER BY requires for skipped columns.
+func (rs *restrictions) restrictedByEq(pos int) bool {
+	if rs.multi != nil {
+		for i, c := range rs.multi.cols {
+			if c.Position == pos {
+				return rs.multi.hasEq || (rs.multi.hasIn && len(rs.multi.in) == 1 && i >= 0)
+			}
+		}
+		return false
+	}
+	r := rs.ck[pos]
+	return r != nil && (r.hasEq || (r.hasIn && len(r.in) == 1))
+}
+
+// process runs the checks Cassandra's StatementRestrictions constructor
+// makes after adding every relation. staticOnly says the statement only
+// selects (or modifies) static columns. It returns whether the query is a
+// key range (a scan) and whether it filters rows.
+func (rs *restrictions) process(staticOnly bool) (keyRange bool, err error) {
+	if rs.typ != selectStmt {
+		if rs.token != nil {
+			return false, cqlerr.Invalidf("The token function cannot be used in WHERE clauses for %s statements", rs.typ)
+		}
+		if missing := rs.unrestrictedPK(); len(missing) > 0 {
+			return false, cqlerr.Invalidf("Some partition key parts are missing: %s", strings.Join(missing, ", "))
+		}
+		for _, r := range rs.pk {
+			if r.isSlice() {
+				return false, cqlerr.Invalidf("Only EQ and IN relation are supported on the partition key (unless you use the token() function) for %s statements", rs.typ)
+			}
+		}
+	} else {
+		if rs.token != nil || len(rs.pk) == 0 {
+			keyRange = true
+		}
+		if rs.pkNeedsFiltering() {
+			if !rs.allowFiltering {
+				return false, cqlerr.Invalidf("%s", RequiresAllowFiltering)
+			}
+			keyRange = true
+		}
+	}
+	if staticOnly && rs.hasCK() {
+		if rs.typ == selectStmt {
+			return false, cqlerr.Invalidf("Cannot restrict clustering columns when selecting only static columns")
+		}
+		return false, cqlerr.Invalidf("Invalid restrictions on clustering columns since the %s statement modifies only static columns", rs.typ)
+	}
+	// Clustering columns.
+	if rs.typ == updateStmt && rs.ckHasSlice() {
+		return false, cqlerr.Invalidf("Slice restrictions are not supported on the clustering columns in %s statements", rs.typ)
+	}
+	if rs.typ == updateStmt {
+		if !staticOnly {
+			var missing []string
+			for i, c := range rs.t.Clustering {
+				if !rs.ckRestricted(i) {
+					missing = append(missing, c.Name)
+				}
+			}
+			if len(missing) > 0 {
+				return false, cqlerr.Invalidf("Some clustering keys are missing: %s", strings.Join(missing, ", "))
+			}
+		}
+	} else {
+		if rs.ckHasContains() && !rs.allowFiltering {
+			return false, cqlerr.Invalidf("Clustering columns can only be restricted with CONTAINS with a secondary index or filtering")
+		}
+		if rs.hasCK() && rs.ckNeedsFiltering() && !rs.allowFiltering {
+			ps := rs.ckPositions()
+			for i, p := range ps {
+				if p != i {
+					return false, cqlerr.Invalidf("PRIMARY KEY column \"%s\" cannot be restricted as preceding column \"%s\" is not restricted",
+						rs.t.Clustering[p].Name, rs.t.Clustering[i].Name)
+				}
+			}
+		}
+	}
+	// Non-primary-key columns.
+	if len(rs.others) > 0 {
+		if rs.typ != selectStmt {
+			names := make([]string, len(rs.others))
+			for i, o := range rs.others {
+				names[i] = o.col.Name
+			}
+			return false, cqlerr.Invalidf("Non PRIMARY KEY columns found in where clause: %s ", strings.Join(names, ", "))
+		}
+		if !rs.allowFiltering {
+			return false, cqlerr.Invalidf("%s", RequiresAllowFiltering)
+		}
+		for _, o := range rs.others {
+			if (o.hasEq && o.eq == nil) || (o.lo.set && o.lo.val == nil) || (o.hi.set && o.hi.val == nil) {
+				return false, cqlerr.Invalidf("Unsupported null value for column %s", o.col.Name)
+			}
+		}
+	}
+	return keyRange, nil
+}
+
+func (rs *restrictions) ckRestricted(pos int) bool {
+	if rs.multi != nil {
+		for _, c := range rs.multi.cols {
+			if c.Position == pos {
+				return true
+			}
+		}
+		return false
+	}
+	return rs.ck[pos] != nil
+}
+
+func (rs *restrictions) String() string {
+	return fmt.Sprintf("pk=%d ck=%d others=%d", len(rs.pk), len(rs.ck), len(rs.others))
+}
