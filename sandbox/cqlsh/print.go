@@ -1,0 +1,138 @@
+// Package cqlsh prints sandbox results exactly as cqlsh prints Cassandra's,
+// and runs scripts the way cqlsh does: statement by statement, reporting
+// each error and carrying on.
+package cqlsh
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/learnkv/learnkv/sandbox"
+	"github.com/learnkv/learnkv/sandbox/cqlerr"
+	"github.com/learnkv/learnkv/sandbox/value"
+)
+
+// Printer writes results and errors in cqlsh's format.
+type Printer struct {
+	Out io.Writer
+	Err io.Writer
+	// TTY selects cqlsh's interactive layout (it differs in blank lines
+	// around empty results).
+	TTY bool
+}
+
+// FormatRow returns a row's values as cqlsh shows them ("null" for null).
+func FormatRow(cols []sandbox.Column, row []any) []string {
+	out := make([]string, len(row))
+	for i, v := range row {
+		if v == nil {
+			out[i] = "null"
+			continue
+		}
+		out[i] = value.Format(cols[i].Type, v)
+	}
+	return out
+}
+
+// Table renders a header and rows the way cqlsh's print_formatted_result
+// does: names left-aligned, values right-aligned, widths in terminal
+// cells. It returns the lines without trailing newlines.
+func Table(names []string, rows [][]string) []string {
+	widths := make([]int, len(names))
+	for i, n := range names {
+		widths[i] = ansi.StringWidth(n)
+	}
+	for _, r := range rows {
+		for i, v := range r {
+			widths[i] = max(widths[i], ansi.StringWidth(v))
+		}
+	}
+	header := make([]string, len(names))
+	seps := make([]string, len(names))
+	for i, n := range names {
+		header[i] = n + strings.Repeat(" ", widths[i]-ansi.StringWidth(n))
+		seps[i] = strings.Repeat("-", widths[i])
+	}
+	lines := []string{strings.TrimRight(" "+strings.Join(header, " | "), " "), "-" + strings.Join(seps, "-+-") + "-"}
+	for _, r := range rows {
+		cells := make([]string, len(r))
+		for i, v := range r {
+			cells[i] = strings.Repeat(" ", widths[i]-ansi.StringWidth(v)) + v
+		}
+		lines = append(lines, " "+strings.Join(cells, " | "))
+	}
+	return lines
+}
+
+func (p *Printer) line(s string) { fmt.Fprintln(p.Out, s) }
+
+// Result prints one statement's result.
+func (p *Printer) Result(res *sandbox.Result) {
+	switch {
+	case res.Describe:
+		p.line("")
+		p.line(res.Message)
+		p.line("")
+	case res.Message != "" && !res.HasRows:
+		p.line(res.Message)
+	case res.HasRows:
+		if res.Message != "" {
+			p.line(res.Message)
+		}
+		p.rows(res)
+	case res.LWT:
+		p.line("")
+		names := make([]string, len(res.Columns))
+		for i, c := range res.Columns {
+			names[i] = c.Name
+		}
+		rows := make([][]string, len(res.Rows))
+		for i, r := range res.Rows {
+			rows[i] = FormatRow(res.Columns, r)
+		}
+		for _, l := range Table(names, rows) {
+			p.line(l)
+		}
+		if p.TTY {
+			p.line("")
+		}
+	}
+	if len(res.Warnings) > 0 {
+		p.line("")
+		p.line("Warnings :")
+		for _, w := range res.Warnings {
+			p.line(w)
+			p.line("")
+		}
+	}
+}
+
+func (p *Printer) rows(res *sandbox.Result) {
+	p.line("")
+	names := make([]string, len(res.Columns))
+	for i, c := range res.Columns {
+		names[i] = c.Name
+	}
+	rows := make([][]string, len(res.Rows))
+	for i, r := range res.Rows {
+		rows[i] = FormatRow(res.Columns, r)
+	}
+	for _, l := range Table(names, rows) {
+		p.line(l)
+	}
+	if len(rows) == 0 || p.TTY {
+		p.line("")
+	}
+	if !p.TTY {
+		p.line("")
+	}
+	p.line(fmt.Sprintf("(%d rows)", len(rows)))
+}
+
+// Error prints an error as cqlsh does.
+func (p *Printer) Error(err error) {
+	fmt.Fprintln(p.Err, cqlerr.As(err).CQLSH())
+}

@@ -1,0 +1,177 @@
+package cqlsh
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/learnkv/learnkv/sandbox"
+	"github.com/learnkv/learnkv/sandbox/cql"
+	"github.com/learnkv/learnkv/sandbox/cqlerr"
+)
+
+// Runner runs scripts against a sandbox and prints what cqlsh would.
+type Runner struct {
+	Sandbox *sandbox.Sandbox
+	Printer *Printer
+	// JSON, when set, prints one JSON object per statement instead.
+	JSON io.Writer
+	// Dir resolves relative SOURCE paths.
+	Dir string
+	// stopped is set by EXIT or QUIT.
+	stopped bool
+	failed  bool
+}
+
+// Run runs every statement of src and reports whether all succeeded. A
+// trailing statement without its semicolon is run too when complete is
+// false (as cqlsh -e does), and reported as incomplete otherwise.
+func (r *Runner) Run(ctx context.Context, src string, requireTerminator bool) bool {
+	for _, ch := range cql.Split(src) {
+		if r.stopped || ctx.Err() != nil {
+			break
+		}
+		if !ch.Complete && requireTerminator {
+			r.fail(ch.Text, cqlerr.Shellf("Incomplete statement at end of file"))
+			break
+		}
+		r.one(ctx, ch.Text)
+	}
+	return !r.failed
+}
+
+// Stopped reports whether EXIT or QUIT was run.
+func (r *Runner) Stopped() bool { return r.stopped }
+
+// Failed reports whether any statement failed.
+func (r *Runner) Failed() bool { return r.failed }
+
+func (r *Runner) one(ctx context.Context, text string) {
+	word := strings.ToUpper(strings.Fields(text + " x")[0])
+	switch word {
+	case "EXIT", "QUIT":
+		r.stopped = true
+		return
+	case "HELP", "?":
+		r.message(text, Help)
+		return
+	case "SOURCE":
+		r.source(ctx, text)
+		return
+	case "CAPTURE", "EXPAND", "LOGIN", "COPY", "CLEAR", "CLS", "HISTORY", "DEBUG", "UNICODE":
+		r.fail(text, cqlerr.Shellf("%s is a cqlsh command the learnkv sandbox does not support.", word))
+		return
+	}
+	res, err := r.Sandbox.Exec(ctx, text)
+	if err != nil {
+		r.fail(text, err)
+		return
+	}
+	if r.JSON != nil {
+		r.emitJSON(text, res, nil)
+		return
+	}
+	r.Printer.Result(res)
+	if res.Trace != nil && r.Sandbox.Session().Tracing && res.Message == "" {
+		PrintTrace(r.Printer.Out, res.Trace)
+	}
+}
+
+func (r *Runner) message(text, msg string) {
+	if r.JSON != nil {
+		r.emitJSON(text, &sandbox.Result{Message: msg}, nil)
+		return
+	}
+	fmt.Fprintln(r.Printer.Out, msg)
+}
+
+func (r *Runner) fail(text string, err error) {
+	r.failed = true
+	if r.JSON != nil {
+		r.emitJSON(text, nil, err)
+		return
+	}
+	r.Printer.Error(err)
+}
+
+// source runs SOURCE 'file'.
+func (r *Runner) source(ctx context.Context, text string) {
+	arg := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text[len("SOURCE"):]), ";"))
+	arg = strings.Trim(arg, "'\"")
+	if arg == "" {
+		r.fail(text, cqlerr.Shellf("Improper SOURCE command."))
+		return
+	}
+	path := arg
+	if r.Dir != "" && !strings.HasPrefix(path, "/") {
+		path = r.Dir + "/" + path
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		r.fail(text, cqlerr.Shellf("Could not open %q: %v", arg, err))
+		return
+	}
+	r.Run(ctx, string(data), true)
+}
+
+// jsonResult is the --format json object of one statement.
+type jsonResult struct {
+	Statement string      `json:"statement"`
+	Columns   []string    `json:"columns"`
+	Rows      [][]*string `json:"rows"`
+	Output    *string     `json:"output,omitempty"`
+	Error     *jsonError  `json:"error"`
+	Warnings  []string    `json:"warnings"`
+	Trace     any         `json:"trace,omitempty"`
+}
+
+type jsonError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func (r *Runner) emitJSON(text string, res *sandbox.Result, err error) {
+	out := jsonResult{Statement: text, Columns: []string{}, Rows: [][]*string{}, Warnings: []string{}}
+	if err != nil {
+		e := cqlerr.As(err)
+		out.Error = &jsonError{Code: e.Code.Class(), Message: e.Message}
+	}
+	if res != nil {
+		for _, c := range res.Columns {
+			out.Columns = append(out.Columns, c.Name)
+		}
+		for _, row := range res.Rows {
+			cells := FormatRow(res.Columns, row)
+			jr := make([]*string, len(row))
+			for i := range row {
+				if row[i] != nil {
+					jr[i] = &cells[i]
+				}
+			}
+			out.Rows = append(out.Rows, jr)
+		}
+		if res.Message != "" {
+			out.Output = &res.Message
+		}
+		out.Warnings = append(out.Warnings, res.Warnings...)
+		if res.Trace != nil {
+			out.Trace = TraceJSON(res.Trace)
+		}
+	}
+	b, _ := json.Marshal(out)
+	fmt.Fprintln(r.JSON, string(b))
+}
+
+// Help is the text of HELP.
+const Help = `learnkv cql runs CQL statements against the learnkv sandbox, as cqlsh does
+against Cassandra. End each statement with a semicolon.
+
+CQL: CREATE/ALTER/DROP KEYSPACE, USE, CREATE/ALTER/DROP TABLE, TRUNCATE,
+CREATE/DROP TYPE, INSERT, UPDATE, DELETE, SELECT, BEGIN ... APPLY BATCH,
+DESCRIBE.
+
+cqlsh commands: TRACING [ON|OFF], CONSISTENCY [level], SERIAL CONSISTENCY
+[level], PAGING [ON|OFF], SOURCE 'file', HELP, EXIT.`
