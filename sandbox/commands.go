@@ -26,7 +26,9 @@ import (
 //	SHOW DISTRIBUTION table    how a table's rows spread over the nodes
 //	SHOW KEYS table [WHERE partition key = ...] [LIMIT n]
 //	                           the real Badger keys of a partition
-//	LOAD DATASET name [ROWS n] load a generated dataset
+//	LOAD DATASET name [ROWS n] [INTO table]
+//	                           load a generated dataset (into its own
+//	                           table, or one with the same column names)
 //	DATASETS                   list the datasets
 var commandWords = []string{"NODES", "NODE", "HINTED", "READ", "TRACE", "LOAD", "DATASETS"}
 
@@ -116,17 +118,26 @@ func (s *Sandbox) command(ctx context.Context, src string) (*Result, error) {
 	case up[0] == "DATASETS" && len(f) == 1:
 		return &Result{Message: datasetList()}, nil
 	case up[0] == "LOAD" && len(f) >= 3 && up[1] == "DATASET":
-		rows := 0
-		if len(f) == 5 && up[3] == "ROWS" {
-			n, err := strconv.Atoi(f[4])
-			if err != nil || n < 1 {
-				return nil, cqlerr.Shellf("ROWS takes a positive number of rows.")
+		rows, into := 0, ""
+		usage := cqlerr.Shellf("Improper LOAD command: LOAD DATASET <name> [ROWS <n>] [INTO <table>].")
+		for i := 3; i < len(f); i += 2 {
+			if i+1 >= len(f) {
+				return nil, usage
 			}
-			rows = n
-		} else if len(f) != 3 {
-			return nil, cqlerr.Shellf("Improper LOAD command: LOAD DATASET <name> [ROWS <n>].")
+			switch up[i] {
+			case "ROWS":
+				n, err := strconv.Atoi(f[i+1])
+				if err != nil || n < 1 {
+					return nil, cqlerr.Shellf("ROWS takes a positive number of rows.")
+				}
+				rows = n
+			case "INTO":
+				into = f[i+1]
+			default:
+				return nil, usage
+			}
 		}
-		return s.loadDataset(ctx, f[2], rows)
+		return s.loadDataset(ctx, f[2], rows, into)
 	}
 	return nil, cqlerr.Shellf("Improper %s command. Type HELP for the sandbox commands.", f[0])
 }

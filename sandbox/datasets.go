@@ -11,6 +11,7 @@ import (
 	"github.com/learnkv/learnkv/sandbox/dataset"
 	"github.com/learnkv/learnkv/sandbox/plan"
 	"github.com/learnkv/learnkv/sandbox/schema"
+	"github.com/learnkv/learnkv/sandbox/value"
 )
 
 func datasetList() string {
@@ -24,51 +25,78 @@ func datasetList() string {
 // LoadDataset loads a generated dataset into the session's keyspace (rows
 // 0 means the dataset's default size). It returns the number of rows
 // written.
-func (s *Sandbox) LoadDataset(ctx context.Context, name string, rows int) (int, error) {
+func (s *Sandbox) LoadDataset(ctx context.Context, name string, rows int, into string) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.load(ctx, name, rows)
+	n, _, err := s.load(ctx, name, rows, into)
+	return n, err
 }
 
-func (s *Sandbox) loadDataset(ctx context.Context, name string, rows int) (*Result, error) {
+func (s *Sandbox) loadDataset(ctx context.Context, name string, rows int, into string) (*Result, error) {
 	start := time.Now()
-	n, err := s.load(ctx, name, rows)
+	n, table, err := s.load(ctx, name, rows, into)
 	if err != nil {
 		return nil, err
 	}
 	el := time.Since(start)
-	d := dataset.Lookup(name)
-	return &Result{Message: fmt.Sprintf("Loaded %d rows of dataset %s into %s.%s in %.2f s (%.0f rows/s).",
-		n, name, s.session.Keyspace, d.Table, el.Seconds(), float64(n)/el.Seconds())}, nil
+	return &Result{Message: fmt.Sprintf("Loaded %d rows of dataset %s into %s in %.2f s (%.0f rows/s).",
+		n, name, table, el.Seconds(), float64(n)/el.Seconds())}, nil
 }
 
-func (s *Sandbox) load(ctx context.Context, name string, rows int) (int, error) {
+// load writes a dataset's rows: into its own table (created if needed),
+// or into the table named by into, whose columns are matched by name
+// (the dataset must provide every primary key column; its other columns
+// are written where the table has them).
+func (s *Sandbox) load(ctx context.Context, name string, rows int, into string) (int, string, error) {
 	d := dataset.Lookup(name)
 	if d == nil {
-		return 0, cqlerr.Shellf("Unknown dataset %q. DATASETS lists them.", name)
+		return 0, "", cqlerr.Shellf("Unknown dataset %q. DATASETS lists them.", name)
 	}
 	if rows > dataset.MaxRows {
-		return 0, cqlerr.Shellf("A dataset has at most %d rows.", dataset.MaxRows)
-	}
-	for _, stmt := range d.Schema {
-		st, err := cql.Parse(stmt)
-		if err != nil {
-			return 0, fmt.Errorf("dataset %s schema: %w", name, err)
-		}
-		if _, err := s.runSchema(st); err != nil {
-			return 0, err
-		}
+		return 0, "", cqlerr.Shellf("A dataset has at most %d rows.", dataset.MaxRows)
 	}
 	k := s.catalog.Keyspace(s.session.Keyspace)
 	if k == nil {
-		return 0, cqlerr.Invalidf("Keyspace '%s' does not exist", s.session.Keyspace)
+		return 0, "", cqlerr.Invalidf("Keyspace '%s' does not exist", s.session.Keyspace)
 	}
-	t := k.Tables[d.Table]
+	table := into
+	if into == "" {
+		table = d.Table
+		for _, stmt := range d.Schema {
+			st, err := cql.Parse(stmt)
+			if err != nil {
+				return 0, "", fmt.Errorf("dataset %s schema: %w", name, err)
+			}
+			if _, err := s.runSchema(st); err != nil {
+				return 0, "", err
+			}
+		}
+		k = s.catalog.Keyspace(s.session.Keyspace)
+	}
+	t := k.Tables[strings.ToLower(table)]
+	if t == nil {
+		return 0, "", cqlerr.Invalidf("table %s does not exist", table)
+	}
+	types, err := s.datasetTypes(d)
+	if err != nil {
+		return 0, "", err
+	}
 	w := &plan.Write{Kind: plan.InsertWrite, Table: t, RF: k.ReplicationFactor(), TTL: t.DefaultTTL}
 	cols := make([]*schema.Column, len(d.Columns))
 	for i, name := range d.Columns {
-		if cols[i] = t.Column(name); cols[i] == nil {
-			return 0, fmt.Errorf("dataset %s: table %s has no column %s (was it created differently?)", d.Name, t.Name, name)
+		cols[i] = t.Column(name)
+		if cols[i] != nil && !cols[i].Type.Equal(types[i]) && !(cols[i].Type.Kind == types[i].Kind && !cols[i].Type.Kind.IsCollection()) {
+			return 0, "", cqlerr.Shellf("Dataset %s gives column %s as %s, but table %s has it as %s.", d.Name, name, types[i], t.Name, cols[i].Type)
+		}
+	}
+	for _, c := range append(append([]*schema.Column{}, t.PartitionKey...), t.Clustering...) {
+		found := false
+		for _, dc := range cols {
+			found = found || dc == c
+		}
+		if !found {
+			return 0, "", cqlerr.Shellf("Dataset %s has no column %s, which table %s needs for its primary key (it has %s).",
+				d.Name, c.Name, t.Name, strings.Join(d.Columns, ", "))
 		}
 	}
 	pkVals := make([]any, len(t.PartitionKey))
@@ -78,7 +106,7 @@ func (s *Sandbox) load(ctx context.Context, name string, rows int) (int, error) 
 	count := 0
 	tr, err := s.newTrace("LOAD DATASET " + name)
 	if err != nil {
-		return 0, err
+		return 0, "", err
 	}
 	tr.Quiet = true
 	err = d.Generate(rows, func(row []any) error {
@@ -87,6 +115,9 @@ func (s *Sandbox) load(ctx context.Context, name string, rows int) (int, error) 
 		}
 		w.Ops = w.Ops[:0]
 		for i, c := range cols {
+			if c == nil {
+				continue
+			}
 			switch c.Kind {
 			case schema.PartitionKey:
 				pkVals[c.Position] = row[i]
@@ -103,5 +134,37 @@ func (s *Sandbox) load(ctx context.Context, name string, rows int) (int, error) 
 		count++
 		return nil
 	})
-	return count, err
+	return count, t.QualifiedName(), err
+}
+
+// datasetTypes returns the CQL type of each of a dataset's columns, as its
+// schema declares them.
+func (s *Sandbox) datasetTypes(d *dataset.Dataset) ([]*value.Type, error) {
+	scratch := s.catalog.Clone()
+	scratch.Keyspaces["dataset_types"] = schema.NewKeyspace("dataset_types", map[string]string{"replication_factor": "1"})
+	pc := &plan.Context{Catalog: scratch, Keyspace: "dataset_types", Now: s.clock()}
+	var t *schema.Table
+	for _, src := range d.Schema {
+		st, err := cql.Parse(src)
+		if err != nil {
+			return nil, err
+		}
+		if ct, ok := st.(*cql.CreateTableStmt); ok {
+			if t, err = pc.CreateTable(ct); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if t == nil {
+		return nil, fmt.Errorf("dataset %s has no table", d.Name)
+	}
+	out := make([]*value.Type, len(d.Columns))
+	for i, name := range d.Columns {
+		c := t.Column(name)
+		if c == nil {
+			return nil, fmt.Errorf("dataset %s: no column %s", d.Name, name)
+		}
+		out[i] = c.Type
+	}
+	return out, nil
 }

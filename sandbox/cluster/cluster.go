@@ -171,8 +171,10 @@ func (c *Cluster) Write(t *schema.Table, rf int, u *replica.Partition, cl Consis
 			}
 		}
 	}
-	tr.AddPartition(trace.Partition{Table: t.QualifiedName(), Key: KeyString(t, u.Key), Token: u.Token,
-		Replicas: replicas, Contacted: live, Write: true, Rows: rows})
+	if !tr.Quiet {
+		tr.AddPartition(trace.Partition{Table: t.QualifiedName(), Key: KeyString(t, u.Key), Token: u.Token,
+			Replicas: replicas, Contacted: live, Write: true, Rows: rows})
+	}
 	return nil
 }
 
@@ -392,3 +394,22 @@ func (c *Cluster) Rebalance(t *schema.Table, rf int) error {
 	}
 	return nil
 }
+
+// Resize replaces the ring with one of n nodes. Nodes beyond n are gone
+// (with their hints); the caller moves the data (Rebalance).
+func (c *Cluster) Resize(n int) {
+	c.ring = NewRing(n, DefaultVnodes)
+	for node := range c.down {
+		if node > n {
+			delete(c.down, node)
+		}
+	}
+	for node := range c.hints {
+		if node > n {
+			delete(c.hints, node)
+		}
+	}
+}
+
+// ClearHints forgets every pending hint.
+func (c *Cluster) ClearHints() { c.hints = map[int][]hint{} }

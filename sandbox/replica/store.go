@@ -20,10 +20,11 @@ type Store struct {
 	prefix []byte
 	snap   *store.Snapshot
 
-	// watermark is at least the highest timestamp ever written. An update
-	// whose every timestamp is above it wins everywhere and is written
-	// without reading; any other is reconciled cell by cell.
-	watermark int64
+	// marks holds, per node, at least the highest timestamp written to
+	// that node's replica. An update whose every timestamp is above it wins
+	// everywhere on that replica and is written without reading; any
+	// other is reconciled cell by cell.
+	marks [256]int64
 	// lease is the watermark value persisted in the metadata; it runs
 	// ahead of the watermark so that it need not be written often.
 	lease int64
@@ -42,7 +43,10 @@ const leaseAhead = 10_000_000
 
 // Open returns the storage of namespace ns in db, loading its metadata.
 func Open(db *store.DB, ns string) (*Store, error) {
-	s := &Store{db: db, prefix: NamespacePrefix(ns), watermark: NoDeletion}
+	s := &Store{db: db, prefix: NamespacePrefix(ns)}
+	for i := range s.marks {
+		s.marks[i] = NoDeletion
+	}
 	snap, err := s.snapshot()
 	if err != nil {
 		return nil, err
@@ -51,7 +55,9 @@ func Open(db *store.DB, ns string) (*Store, error) {
 		return nil, err
 	} else if ok && len(v) == 16 {
 		s.lease = int64(binary.BigEndian.Uint64(v))
-		s.watermark = s.lease
+		for i := range s.marks {
+			s.marks[i] = s.lease
+		}
 		s.seq = binary.BigEndian.Uint64(v[8:])
 	}
 	return s, nil
@@ -67,7 +73,11 @@ func (s *Store) DB() *store.DB { return s.db }
 func (s *Store) Close() error {
 	s.snap.Discard()
 	s.snap = nil
-	return s.saveMeta(s.watermark)
+	m := s.lease
+	for _, w := range s.marks {
+		m = max(m, w)
+	}
+	return s.saveMeta(m)
 }
 
 func (s *Store) metaKey(name string) []byte {
@@ -146,7 +156,7 @@ func (a *arena) finish(from int) []byte { return a.buf[from:len(a.buf):len(a.buf
 // already holds, so applying an older update (a replayed hint, a read
 // repair, a write with an old USING TIMESTAMP) cannot overwrite newer data.
 func (s *Store) Apply(node int, t *schema.Table, u *Partition) (int, error) {
-	w := writer{s: s, a: &s.arena, blind: u.MinTS() > s.watermark}
+	w := writer{s: s, a: &s.arena, blind: u.MinTS() > s.marks[node&0xff]}
 	if !w.blind {
 		snap, err := s.snapshot()
 		if err != nil {
@@ -178,8 +188,8 @@ func (s *Store) Apply(node int, t *schema.Table, u *Partition) (int, error) {
 			return w.n, err
 		}
 	}
-	if m := u.MaxTS(); m > s.watermark {
-		s.watermark = m
+	if m := u.MaxTS(); m > s.marks[node&0xff] {
+		s.marks[node&0xff] = m
 		if m > s.lease {
 			if err := s.saveMeta(m + leaseAhead); err != nil {
 				return w.n, err

@@ -92,7 +92,10 @@ type Trace struct {
 	// EstimateMicros is the latency estimate of the cost model.
 	EstimateMicros int
 	Events         []Event
-	nodes          map[int]bool
+	// Quiet traces keep only counts: no events, no partition list (bulk
+	// loads reuse one quiet trace for every row).
+	Quiet bool
+	nodes map[int]bool
 }
 
 // New returns a trace for a statement run by a coordinator.
@@ -117,7 +120,7 @@ func (t *Trace) Touch(node int) {
 
 // Eventf adds an activity line at the current estimate.
 func (t *Trace) Eventf(node int, format string, args ...any) {
-	if t == nil {
+	if t == nil || t.Quiet {
 		return
 	}
 	t.Events = append(t.Events, Event{Node: node, Micros: t.EstimateMicros, format: format, args: args})
@@ -144,7 +147,7 @@ func (t *Trace) Hop(node int) {
 
 // AddPartition records a touched partition.
 func (t *Trace) AddPartition(p Partition) {
-	if t != nil {
+	if t != nil && !t.Quiet {
 		t.Partitions = append(t.Partitions, p)
 	}
 }
