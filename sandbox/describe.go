@@ -66,8 +66,16 @@ func TypeCQL(t *value.Type) string {
 	return b.String()
 }
 
-// TableCQL returns the CREATE TABLE statement of t, as DESCRIBE prints it.
-func TableCQL(t *schema.Table) string {
+// TableCQL returns the CREATE TABLE statement of t, as DESCRIBE prints it
+// (with every table option Cassandra 5.0 shows).
+func TableCQL(t *schema.Table) string { return tableCQL(t, true) }
+
+// PortableTableCQL returns the CREATE TABLE statement of t with only the
+// clustering order and the options the learner set, so that any Cassandra
+// 4.x or 5.x accepts it.
+func PortableTableCQL(t *schema.Table) string { return tableCQL(t, false) }
+
+func tableCQL(t *schema.Table, allOptions bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "CREATE TABLE %s.%s (\n", value.QuoteIdent(t.Keyspace), value.QuoteIdent(t.Name))
 	inline := len(t.PartitionKey) == 1 && len(t.Clustering) == 0
@@ -113,11 +121,18 @@ func TableCQL(t *schema.Table) string {
 		opts = append(opts, "CLUSTERING ORDER BY ("+strings.Join(order, ", ")+")")
 	}
 	for _, d := range tableDefaults {
-		v := d.value
-		if given, ok := t.Options[d.name]; ok {
-			v = given
+		v, given := t.Options[d.name]
+		if !given {
+			if !allOptions {
+				continue
+			}
+			v = d.value
 		}
 		opts = append(opts, d.name+" = "+v)
+	}
+	if len(opts) == 0 {
+		out := b.String()
+		return strings.TrimSuffix(out, " WITH ") + ";"
 	}
 	b.WriteString(strings.Join(opts, "\n    AND "))
 	b.WriteString(";")

@@ -14,6 +14,7 @@ const usage = `learnkv: learn Cassandra-style data modelling, hands on.
 Usage:
   learnkv [flags]            start the tutor (terminal app)
   learnkv cql [flags]        run CQL like cqlsh: from stdin, -f FILE or -e 'STMT;'
+  learnkv export [KEYSPACE]  write keyspaces as a CQL script for a real cluster
   learnkv help               show this help
 
 Run "learnkv <command> -h" for the flags of a command.
@@ -31,6 +32,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "cql":
 			return runCQL(args[1:], stdin, stdout, stderr)
+		case "export":
+			return runExport(args[1:], stdout, stderr)
 		case "help", "-h", "--help":
 			fmt.Fprint(stdout, usage)
 			return 0

@@ -293,6 +293,7 @@ func (c *Cluster) Scan(t *schema.Table, rf int, from, to int64, cl Consistency, 
 			lists = append(lists, list)
 		}
 		for _, p := range mergeLists(lists) {
+			tr.PartitionsScanned++
 			tr.RowsScanned += len(p.Rows)
 			tr.Cost(trace.PartitionMicros + len(p.Rows)*trace.RowMicros)
 			if len(contacted) > 1 {

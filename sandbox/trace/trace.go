@@ -62,6 +62,9 @@ type Trace struct {
 	Coordinator int
 	Consistency string
 	Partitions  []Partition
+	// PartitionsScanned counts partitions read by token-range scans (they
+	// are not listed one by one in Partitions).
+	PartitionsScanned int
 	// Nodes are every node that did work for the statement, sorted.
 	Nodes []int
 	// RowsScanned counts rows read on replicas; RowsReturned those sent to
@@ -152,9 +155,10 @@ func (t *Trace) AddPartition(p Partition) {
 	}
 }
 
-// PartitionsRead returns the number of partitions read.
+// PartitionsRead returns the number of partitions read, by key or by
+// scan.
 func (t *Trace) PartitionsRead() int {
-	n := 0
+	n := t.PartitionsScanned
 	for _, p := range t.Partitions {
 		if !p.Write {
 			n++
@@ -178,7 +182,7 @@ func (t *Trace) PartitionsWritten() int {
 // 4 nodes, 3 rows scanned, 3 returned".
 func (t *Trace) Summary() string {
 	var b strings.Builder
-	np := len(t.Partitions)
+	np := t.PartitionsRead() + t.PartitionsWritten()
 	fmt.Fprintf(&b, "%d partition%s, %d node%s", np, plural(np), len(t.Nodes), plural(len(t.Nodes)))
 	if t.RowsScanned > 0 || t.RowsReturned > 0 {
 		fmt.Fprintf(&b, ", %d row%s scanned, %d returned", t.RowsScanned, plural(t.RowsScanned), t.RowsReturned)
