@@ -52,9 +52,11 @@ func (s *Sandbox) Reset() error {
 	s.cluster.HintedHandoff, s.cluster.ReadRepair = false, false
 	s.cluster.ClearHints()
 	if s.cluster.Nodes() != cluster.DefaultNodes {
-		return s.resize(cluster.DefaultNodes)
+		if err := s.resize(cluster.DefaultNodes); err != nil {
+			return err
+		}
 	}
-	return nil
+	return s.saveCluster()
 }
 
 // NodeStatus is one node of the simulated cluster.

@@ -58,6 +58,14 @@ func isCommand(src string) bool {
 
 // command runs a sandbox command.
 func (s *Sandbox) command(ctx context.Context, src string) (*Result, error) {
+	res, err := s.runCommand(ctx, src)
+	if err == nil {
+		err = s.saveCluster()
+	}
+	return res, err
+}
+
+func (s *Sandbox) runCommand(ctx context.Context, src string) (*Result, error) {
 	text := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(src), ";"))
 	f := strings.Fields(text)
 	up := make([]string, len(f))

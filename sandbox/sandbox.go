@@ -162,6 +162,9 @@ func open(db *store.DB, opts Options) (*Sandbox, error) {
 		return nil, err
 	}
 	s.cluster = cluster.New(rs, cluster.DefaultNodes, func() int64 { return s.clock().Unix() })
+	if err := s.loadCluster(); err != nil {
+		return nil, err
+	}
 	s.engine = engine.New(s.cluster, clock)
 	return s, nil
 }

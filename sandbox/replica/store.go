@@ -425,3 +425,17 @@ func DescribeValue(ki KeyInfo, val []byte) string {
 	}
 	return b.String()
 }
+
+// LoadMeta returns a named metadata value of the namespace, or ok false.
+func (s *Store) LoadMeta(name string) ([]byte, bool, error) {
+	snap, err := s.snapshot()
+	if err != nil {
+		return nil, false, err
+	}
+	return snap.Get(s.metaKey("x:" + name))
+}
+
+// SaveMeta stores a named metadata value of the namespace.
+func (s *Store) SaveMeta(name string, v []byte) error {
+	return s.db.Set(s.metaKey("x:"+name), append([]byte(nil), v...))
+}
