@@ -38,6 +38,34 @@ func init() {
 	}
 }
 
+// firstWord returns the first word of s, without allocating.
+func firstWord(s string) string {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i++
+	}
+	j := i
+	for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r' && s[j] != ';' {
+		j++
+	}
+	return s[i:j]
+}
+
+// mayBeCommand reports cheaply whether src could be a sandbox or shell
+// command, so that ordinary CQL skips the closer look.
+func mayBeCommand(src string) bool {
+	w := firstWord(src)
+	if strings.EqualFold(w, "SHOW") || strings.EqualFold(w, "PAGING") {
+		return true
+	}
+	for _, c := range commandWords {
+		if strings.EqualFold(w, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // isCommand reports whether src is a sandbox command.
 func isCommand(src string) bool {
 	f := strings.Fields(src)

@@ -240,10 +240,11 @@ func (s *Sandbox) Exec(ctx context.Context, src string) (res *Result, err error)
 			err = cqlerr.Serverf("internal error in the learnkv sandbox (please report it): %v\n%s", r, debug.Stack())
 		}
 	}()
-	if res, ok := s.shellCommand(src); ok {
+	if !mayBeCommand(src) {
+		// Ordinary CQL.
+	} else if res, ok := s.shellCommand(src); ok {
 		return res, nil
-	}
-	if isCommand(src) {
+	} else if isCommand(src) {
 		res, err := s.command(ctx, src)
 		if res != nil {
 			res.Statement = src

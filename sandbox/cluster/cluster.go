@@ -352,7 +352,10 @@ func find(l []*replica.Partition, p *replica.Partition) *replica.Partition {
 	return replica.NewPartition(p.Key, p.Token)
 }
 
-func nodeList(ns []int) string {
+// nodeList prints as [node1, node2]; events format it only when shown.
+type nodeList []int
+
+func (ns nodeList) String() string {
 	parts := make([]string, len(ns))
 	for i, n := range ns {
 		parts[i] = fmt.Sprintf("node%d", n)

@@ -143,6 +143,10 @@ func (p *Partition) StaticRow() *Row {
 
 // ColumnFor returns the named column's data in r, creating it in order.
 func (r *Row) ColumnFor(name string) *ColumnData {
+	if n := len(r.Columns); n == 0 || r.Columns[n-1].Name < name {
+		r.Columns = append(r.Columns, ColumnData{Name: name, Deletion: Live})
+		return &r.Columns[n]
+	}
 	i := sort.Search(len(r.Columns), func(i int) bool { return r.Columns[i].Name >= name })
 	if i < len(r.Columns) && r.Columns[i].Name == name {
 		return &r.Columns[i]
@@ -222,9 +226,12 @@ func (p *Partition) Clone() *Partition {
 // static row (nil if it holds no live cell). Rows keep their order.
 func (p *Partition) LiveView(now int64) (static *Row, rows []Row) {
 	if p.Static != nil {
-		if s := liveRow(p.Static, p.Deletion, now, false); s != nil {
-			static = s
+		if s, ok := liveRow(p.Static, p.Deletion, now, false); ok {
+			static = &s
 		}
+	}
+	if len(p.Rows) > 0 {
+		rows = make([]Row, 0, len(p.Rows))
 	}
 	for i := range p.Rows {
 		r := &p.Rows[i]
@@ -234,19 +241,19 @@ func (p *Partition) LiveView(now int64) (static *Row, rows []Row) {
 				del = del.Max(rt.Deletion)
 			}
 		}
-		if lr := liveRow(r, del, now, true); lr != nil {
-			rows = append(rows, *lr)
+		if lr, ok := liveRow(r, del, now, true); ok {
+			rows = append(rows, lr)
 		}
 	}
 	return static, rows
 }
 
-// liveRow returns the live part of r under the outer deletion, or nil if
-// the row does not exist at now. A clustered row exists when its marker
-// or any of its cells is live; a static row when any cell is live.
-func liveRow(r *Row, outer Deletion, now int64, clustered bool) *Row {
+// liveRow returns the live part of r under the outer deletion, and whether
+// the row exists at now. A clustered row exists when its marker or any of
+// its cells is live; a static row when any cell is live.
+func liveRow(r *Row, outer Deletion, now int64, clustered bool) (Row, bool) {
 	del := outer.Max(r.Deletion)
-	out := &Row{Clustering: r.Clustering, Deletion: Live}
+	out := Row{Clustering: r.Clustering, Deletion: Live}
 	live := false
 	if clustered && r.Marker != nil && !del.Deletes(r.Marker.TS) && r.Marker.Live(now) {
 		out.Marker = r.Marker
@@ -259,20 +266,31 @@ func liveRow(r *Row, outer Deletion, now int64, clustered bool) *Row {
 		if c.Cell != nil && !cdel.Deletes(c.Cell.TS) && c.Cell.Live(now) {
 			lc.Cell = c.Cell
 		}
+		elemsLive := true
 		for _, e := range c.Elems {
-			if !cdel.Deletes(e.Cell.TS) && e.Cell.Live(now) {
-				lc.Elems = append(lc.Elems, e)
+			if cdel.Deletes(e.Cell.TS) || !e.Cell.Live(now) {
+				elemsLive = false
+				break
+			}
+		}
+		if elemsLive {
+			lc.Elems = c.Elems
+		} else {
+			for _, e := range c.Elems {
+				if !cdel.Deletes(e.Cell.TS) && e.Cell.Live(now) {
+					lc.Elems = append(lc.Elems, e)
+				}
 			}
 		}
 		if lc.Cell != nil || len(lc.Elems) > 0 {
+			if out.Columns == nil {
+				out.Columns = make([]ColumnData, 0, len(r.Columns)-i)
+			}
 			out.Columns = append(out.Columns, lc)
 			live = true
 		}
 	}
-	if !live {
-		return nil
-	}
-	return out
+	return out, live
 }
 
 // MaxTS returns the highest timestamp written anywhere in p, used to tell

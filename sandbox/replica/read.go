@@ -29,6 +29,9 @@ func (s *ReadStats) Add(o ReadStats) {
 // ReadPartition reads node's replica of one partition of t: its deletion,
 // range tombstones and static row, and the rows in slices (every row when
 // slices is nil). The result may be empty; it is never nil.
+//
+// It walks the partition in one pass, seeking only to skip rows outside
+// the slices: a point read of a small partition is a single seek.
 func (s *Store) ReadPartition(node int, t *schema.Table, key []byte, token int64, slices []Slice, stats *ReadStats) (*Partition, error) {
 	snap, err := s.snapshot()
 	if err != nil {
@@ -36,33 +39,45 @@ func (s *Store) ReadPartition(node int, t *schema.Table, key []byte, token int64
 	}
 	pp := appendPartition(appendReplica(append([]byte(nil), s.prefix...), t.ID, node), token, key)
 	b := builder{t: t, p: NewPartition(append([]byte(nil), key...), token)}
-	visit := func(k, v []byte) (bool, error) {
+	stats.Partitions++
+	stats.Seeks++
+	visit := func() error {
+		k := snap.Key()
 		stats.Keys++
 		if s.Record != nil {
 			s.Record(k, false)
 		}
-		return true, b.add(k[len(pp):], v)
+		return snap.Value(func(v []byte) error { return b.add(k[len(pp):], v) })
 	}
-	stats.Partitions++
+	inPartition := func() bool { return snap.Valid() && bytes.HasPrefix(snap.Key(), pp) }
 	if slices == nil {
-		stats.Seeks++
-		return b.p, snap.Scan(pp, keys.PrefixEnd(pp), false, visit)
-	}
-	// Header (partition deletion, range tombstones) and static row, then
-	// each slice of rows.
-	stats.Seeks++
-	if err := snap.Scan(append(pp[:len(pp):len(pp)], entryPartitionDeletion), append(pp[:len(pp):len(pp)], entryRow), false, visit); err != nil {
-		return nil, err
+		for snap.Seek(pp); inPartition(); snap.Next() {
+			if err := visit(); err != nil {
+				return nil, err
+			}
+		}
+		return b.p, b.err()
 	}
 	rows := append(pp[:len(pp):len(pp)], entryRow)
+	// Partition deletion, range tombstones and static row come first.
+	for snap.Seek(append(pp[:len(pp):len(pp)], entryPartitionDeletion)); inPartition() && bytes.Compare(snap.Key(), rows) < 0; snap.Next() {
+		if err := visit(); err != nil {
+			return nil, err
+		}
+	}
 	for _, sl := range slices {
 		start, end := sliceKeys(rows, sl)
 		if end != nil && bytes.Compare(start, end) >= 0 {
 			continue
 		}
-		stats.Seeks++
-		if err := snap.Scan(start, end, false, visit); err != nil {
-			return nil, err
+		if !inPartition() || bytes.Compare(snap.Key(), start) < 0 {
+			stats.Seeks++
+			snap.Seek(start)
+		}
+		for ; inPartition() && (end == nil || bytes.Compare(snap.Key(), end) < 0); snap.Next() {
+			if err := visit(); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return b.p, b.err()
@@ -200,7 +215,8 @@ func (b *builder) addEntry(entry, val []byte) error {
 		if n := len(b.p.Rows); n > 0 && bytes.Equal(b.p.Rows[n-1].Clustering, clustering) {
 			r = &b.p.Rows[n-1]
 		} else {
-			b.p.Rows = append(b.p.Rows, Row{Clustering: append([]byte(nil), clustering...), Deletion: Live})
+			b.p.Rows = append(b.p.Rows, Row{Clustering: append([]byte(nil), clustering...), Deletion: Live,
+				Columns: make([]ColumnData, 0, len(b.t.Columns)-len(b.t.PartitionKey)-len(b.t.Clustering))})
 			r = &b.p.Rows[len(b.p.Rows)-1]
 		}
 		return addPart(r, rest, val)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/learnkv/learnkv/sandbox/value"
 )
@@ -67,7 +68,8 @@ type Table struct {
 	// DefaultTTL is the default_time_to_live option, in seconds.
 	DefaultTTL int
 
-	byName map[string]*Column
+	byName    map[string]*Column
+	qualified string
 }
 
 // NewTable builds a table from its columns, which may come in any order;
@@ -91,6 +93,7 @@ func (t *Table) setColumns(cols []*Column) {
 		return a.Name < b.Name
 	})
 	t.Columns = sorted
+	t.qualified = t.Keyspace + "." + t.Name
 	t.PartitionKey, t.Clustering = nil, nil
 	t.byName = make(map[string]*Column, len(sorted))
 	for _, c := range sorted {
@@ -108,7 +111,12 @@ func (t *Table) setColumns(cols []*Column) {
 func (t *Table) Column(name string) *Column { return t.byName[name] }
 
 // QualifiedName returns ks.table.
-func (t *Table) QualifiedName() string { return t.Keyspace + "." + t.Name }
+func (t *Table) QualifiedName() string {
+	if t.qualified == "" {
+		return t.Keyspace + "." + t.Name
+	}
+	return t.qualified
+}
 
 // HasStatic reports whether the table has static columns.
 func (t *Table) HasStatic() bool {
@@ -164,8 +172,8 @@ func NewKeyspace(name string, replication map[string]string) *Keyspace {
 // ReplicationFactor returns the keyspace's replication factor, 1 when it
 // cannot be read.
 func (k *Keyspace) ReplicationFactor() int {
-	var rf int
-	if _, err := fmt.Sscanf(k.Replication["replication_factor"], "%d", &rf); err != nil || rf < 1 {
+	rf, err := strconv.Atoi(k.Replication["replication_factor"])
+	if err != nil || rf < 1 {
 		return 1
 	}
 	return rf

@@ -289,6 +289,33 @@ func (s *Snapshot) scanReverse(start, end []byte, fn func(key, val []byte) (bool
 	return nil
 }
 
+// iter returns the snapshot's forward iterator, creating it on first use.
+func (s *Snapshot) iter() *badger.Iterator {
+	if s.it == nil {
+		opts := badger.DefaultIteratorOptions
+		opts.PrefetchValues = false
+		s.it = s.txn.NewIterator(opts)
+	}
+	return s.it
+}
+
+// Seek positions the snapshot's cursor at the first key >= key. The
+// cursor (Seek, Valid, Key, Value, Next) walks keys in order and is
+// shared with Scan: do not interleave the two.
+func (s *Snapshot) Seek(key []byte) { s.iter().Seek(key) }
+
+// Valid reports whether the cursor is on a key.
+func (s *Snapshot) Valid() bool { return s.it != nil && s.it.Valid() }
+
+// Key returns the cursor's key, valid until the cursor moves.
+func (s *Snapshot) Key() []byte { return s.it.Item().Key() }
+
+// Value calls fn with the cursor's value, valid only during the call.
+func (s *Snapshot) Value(fn func([]byte) error) error { return s.it.Item().Value(fn) }
+
+// Next moves the cursor to the next key.
+func (s *Snapshot) Next() { s.it.Next() }
+
 // Discard releases the snapshot.
 func (s *Snapshot) Discard() {
 	if s == nil {

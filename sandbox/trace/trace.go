@@ -98,27 +98,24 @@ type Trace struct {
 	// Quiet traces keep only counts: no events, no partition list (bulk
 	// loads reuse one quiet trace for every row).
 	Quiet bool
-	nodes map[int]bool
+	// touched has bit n set when node n is in Nodes.
+	touched uint64
 }
 
 // New returns a trace for a statement run by a coordinator.
 func New(stmt string, coordinator int, consistency string) *Trace {
-	return &Trace{Statement: stmt, Coordinator: coordinator, Consistency: consistency, nodes: map[int]bool{}}
+	return &Trace{Statement: stmt, Coordinator: coordinator, Consistency: consistency,
+		Nodes: make([]int, 0, 4), Events: make([]Event, 0, 8)}
 }
 
 // Touch records that a node did work.
 func (t *Trace) Touch(node int) {
-	if t == nil {
+	if t == nil || node < 0 || node > 63 || t.touched&(1<<node) != 0 {
 		return
 	}
-	if t.nodes == nil {
-		t.nodes = map[int]bool{}
-	}
-	if !t.nodes[node] {
-		t.nodes[node] = true
-		t.Nodes = append(t.Nodes, node)
-		sort.Ints(t.Nodes)
-	}
+	t.touched |= 1 << node
+	t.Nodes = append(t.Nodes, node)
+	sort.Ints(t.Nodes)
 }
 
 // Eventf adds an activity line at the current estimate.
