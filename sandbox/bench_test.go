@@ -35,8 +35,10 @@ func rawBadger(b *testing.B) *badger.DB {
 	return db
 }
 
-func benchSandbox(b *testing.B) *sandbox.Sandbox {
-	sb, err := sandbox.Open(sandbox.Options{Memory: true})
+func benchSandbox(b *testing.B) *sandbox.Sandbox { return benchSandboxOpts(b, sandbox.Options{Memory: true}) }
+
+func benchSandboxOpts(b *testing.B, opts sandbox.Options) *sandbox.Sandbox {
+	sb, err := sandbox.Open(opts)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -154,4 +156,34 @@ func BenchmarkPointRead(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkTraceOverhead measures what a full trace (activity events and
+// the per-partition list) adds to a point read, against a sandbox that
+// keeps only the trace's counts. Target: under 10%.
+func BenchmarkTraceOverhead(b *testing.B) {
+	for _, tc := range []struct {
+		name    string
+		minimal bool
+	}{{"full-trace", false}, {"counts-only", true}} {
+		b.Run(tc.name, func(b *testing.B) {
+			sb := benchSandboxOpts(b, sandbox.Options{Memory: true, MinimalTrace: tc.minimal})
+			ctx := context.Background()
+			for i := 0; i < 2000; i++ {
+				if _, err := sb.Exec(ctx, insertStmt(i)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			queries := make([]string, 1024)
+			for i := range queries {
+				queries[i] = fmt.Sprintf("SELECT * FROM users WHERE id = %d", (i*7919)%2000)
+			}
+			b.ResetTimer()
+			for n := 0; n < b.N; n++ {
+				if _, err := sb.Exec(ctx, queries[n%len(queries)]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -49,6 +49,10 @@ type Options struct {
 	// Clock replaces the wall clock (tests use it to expire TTLs without
 	// sleeping).
 	Clock func() time.Time
+	// MinimalTrace keeps only the counts in traces (no activity events,
+	// no per-partition list), for embedders that never show traces; the
+	// benchmarks use it to measure what a full trace costs.
+	MinimalTrace bool
 }
 
 // DefaultDir returns the default data directory: $XDG_DATA_HOME/learnkv,
@@ -110,6 +114,7 @@ type Sandbox struct {
 	engine  *engine.Engine
 	clock   func() time.Time
 	session Session
+	minimal bool
 }
 
 // Open opens (or creates) a sandbox.
@@ -156,7 +161,7 @@ func open(db *store.DB, opts Options) (*Sandbox, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Sandbox{db: db, store: rs, clock: clock,
+	s := &Sandbox{db: db, store: rs, clock: clock, minimal: opts.MinimalTrace,
 		session: Session{Keyspace: DefaultKeyspace, Consistency: cluster.One, Serial: cluster.Serial, Paging: true}}
 	if err := s.loadSchema(); err != nil {
 		return nil, err
@@ -283,6 +288,7 @@ func (s *Sandbox) newTrace(src string) (*trace.Trace, error) {
 		return nil, err
 	}
 	tr := trace.New(src, coord, s.session.Consistency.String())
+	tr.Quiet = s.minimal
 	tr.Touch(coord)
 	tr.Eventf(coord, "Parsing %s", src)
 	s.store.Record = nil

@@ -221,10 +221,12 @@ func (c *Cluster) Read(t *schema.Table, rf int, key []byte, token int64, slices 
 			return nil, err
 		}
 	}
-	_, rows := merged.LiveView(c.Now())
 	tr.RowsScanned += len(merged.Rows)
-	tr.AddPartition(trace.Partition{Table: t.QualifiedName(), Key: KeyString(t, key), Token: token,
-		Replicas: replicas, Contacted: contacted, Rows: len(rows)})
+	if !tr.Quiet {
+		_, rows := merged.LiveView(c.Now())
+		tr.AddPartition(trace.Partition{Table: t.QualifiedName(), Key: KeyString(t, key), Token: token,
+			Replicas: replicas, Contacted: contacted, Rows: len(rows)})
+	}
 	return merged, nil
 }
 
