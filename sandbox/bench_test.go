@@ -35,7 +35,9 @@ func rawBadger(b *testing.B) *badger.DB {
 	return db
 }
 
-func benchSandbox(b *testing.B) *sandbox.Sandbox { return benchSandboxOpts(b, sandbox.Options{Memory: true}) }
+func benchSandbox(b *testing.B) *sandbox.Sandbox {
+	return benchSandboxOpts(b, sandbox.Options{Memory: true})
+}
 
 func benchSandboxOpts(b *testing.B, opts sandbox.Options) *sandbox.Sandbox {
 	sb, err := sandbox.Open(opts)
