@@ -182,3 +182,37 @@ func TestDistributionSkewed(t *testing.T) {
 		t.Errorf("even orders: unexpected warning %s", w.Text)
 	}
 }
+
+// TestLimitStopsReading checks that LIMIT stops a partition read, forwards
+// and backwards, and that tombstones below the limit trigger a re-read
+// (short-read protection) instead of returning too few rows.
+func TestLimitStopsReading(t *testing.T) {
+	sb := openMemory(t)
+	mustExec(t, sb, "CREATE TABLE m (room text, id int, body text, PRIMARY KEY (room, id)) WITH CLUSTERING ORDER BY (id DESC)")
+	for i := 1; i <= 50; i++ {
+		mustExec(t, sb, fmt.Sprintf("INSERT INTO m (room, id, body) VALUES ('r', %d, 'm%d')", i, i))
+	}
+	for _, tc := range []struct {
+		query   string
+		first   string
+		scanned int
+	}{
+		{"SELECT id FROM m WHERE room = 'r' LIMIT 3", "50", 3},
+		{"SELECT id FROM m WHERE room = 'r' ORDER BY id ASC LIMIT 2", "1", 2},
+		{"SELECT id FROM m WHERE room = 'r' AND id < 10 LIMIT 4", "9", 4},
+	} {
+		res := mustExec(t, sb, tc.query)
+		if got := fmt.Sprint(res.Rows[0][0]); got != tc.first {
+			t.Errorf("%s: first row %s, want %s", tc.query, got, tc.first)
+		}
+		if res.Trace.RowsScanned != tc.scanned {
+			t.Errorf("%s: scanned %d rows, want %d", tc.query, res.Trace.RowsScanned, tc.scanned)
+		}
+	}
+	// Newest rows deleted with a range tombstone: the read must skip them.
+	mustExec(t, sb, "DELETE FROM m WHERE room = 'r' AND id > 45")
+	res := mustExec(t, sb, "SELECT id FROM m WHERE room = 'r' LIMIT 3")
+	if got := fmt.Sprint(res.Rows); got != "[[45] [44] [43]]" {
+		t.Errorf("after the range delete: rows %s, want [[45] [44] [43]]", got)
+	}
+}

@@ -181,7 +181,12 @@ func (c *Cluster) Write(t *schema.Table, rf int, u *replica.Partition, cl Consis
 // Read reads one partition of t at consistency cl: from the first replicas
 // up (in ring order, primary first), as many as cl needs, reconciling
 // their answers.
-func (c *Cluster) Read(t *schema.Table, rf int, key []byte, token int64, slices []replica.Slice, cl Consistency, tr *trace.Trace) (*replica.Partition, error) {
+//
+// opts may limit the rows read; when a replica stopped at the limit and the
+// reconciled answer has fewer live rows than asked (other replicas'
+// tombstones shadowed some), the partition is read again without limit,
+// as Cassandra's short-read protection does.
+func (c *Cluster) Read(t *schema.Table, rf int, key []byte, token int64, opts replica.ReadOptions, cl Consistency, tr *trace.Trace) (*replica.Partition, error) {
 	if cl.IsSerial() {
 		cl = Quorum
 	}
@@ -197,13 +202,16 @@ func (c *Cluster) Read(t *schema.Table, rf int, key []byte, token int64, slices 
 	}
 	contacted := live[:need]
 	tr.Eventf(tr.Coordinator, "Executing single-partition query on %s: replicas %s, asking %s", t.Name, nodeList(replicas), nodeList(contacted))
+	opts.Now = c.Now()
 	var answers []*replica.Partition
+	truncated := false
 	for _, n := range contacted {
 		var st replica.ReadStats
-		p, err := c.store.ReadPartition(n, t, key, token, slices, &st)
+		p, stopped, err := c.store.ReadPartition(n, t, key, token, opts, &st)
 		if err != nil {
 			return nil, err
 		}
+		truncated = truncated || stopped
 		tr.Touch(n)
 		tr.Hop(n)
 		tr.KeysRead += st.Keys
@@ -216,6 +224,13 @@ func (c *Cluster) Read(t *schema.Table, rf int, key []byte, token int64, slices 
 		merged = replica.NewPartition(key, token)
 		for _, a := range answers {
 			merged.Merge(a)
+		}
+		if truncated && opts.Limit > 0 {
+			if _, rows := merged.LiveView(opts.Now); len(rows) < opts.Limit {
+				tr.Eventf(tr.Coordinator, "Short read: replicas disagree below the limit, reading again without it")
+				opts.Limit = 0
+				return c.Read(t, rf, key, token, opts, cl, tr)
+			}
 		}
 		if err := c.repair(t, merged, contacted, answers, tr); err != nil {
 			return nil, err

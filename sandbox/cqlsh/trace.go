@@ -69,6 +69,12 @@ func TraceSummary(t *trace.Trace) []string {
 		lines = append(lines, fmt.Sprintf("Read repairs: %d", t.ReadRepairs))
 	}
 	lines = append(lines, fmt.Sprintf("Estimated latency: %.2f ms", float64(t.EstimateMicros)/1000))
+	if len(t.Keys) > 0 {
+		lines = append(lines, fmt.Sprintf("Storage keys (%d):", len(t.Keys)))
+		for _, k := range t.Keys {
+			lines = append(lines, "  "+k)
+		}
+	}
 	return lines
 }
 

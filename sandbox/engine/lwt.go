@@ -52,7 +52,7 @@ func (e *Engine) lwt(ctx *plan.Context, writes []*plan.Write, opts WriteOptions,
 	}
 	round("prepare/promise")
 	// Read the current partition at the serial level (a quorum).
-	part, err := e.Cluster.Read(t, w0.RF, key.Bytes, key.Token, nil, cluster.Quorum, tr)
+	part, err := e.Cluster.Read(t, w0.RF, key.Bytes, key.Token, replica.ReadOptions{}, cluster.Quorum, tr)
 	if err != nil {
 		return nil, err
 	}

@@ -77,7 +77,8 @@ func (e *Engine) Select(ctx *plan.Context, p *plan.Select, opts SelectOptions, t
 	}
 	if p.Keys != nil {
 		for _, k := range p.Keys {
-			part, err := e.Cluster.Read(p.Table, p.RF, k.Bytes, k.Token, p.Slices, opts.Consistency, tr)
+			ro := replica.ReadOptions{Slices: p.Slices, Reverse: p.Reversed, Limit: readLimit(p, len(res.Rows))}
+			part, err := e.Cluster.Read(p.Table, p.RF, k.Bytes, k.Token, ro, opts.Consistency, tr)
 			if err != nil {
 				return nil, err
 			}
@@ -110,6 +111,23 @@ func (e *Engine) Select(ctx *plan.Context, p *plan.Select, opts SelectOptions, t
 		}
 	}
 	return e.finish(res, p, agg, sorted, tr)
+}
+
+// readLimit returns how many live rows a partition read may stop at: the
+// rows the query can still return, when nothing after the read drops
+// rows (filters, aggregation, sorting across partitions).
+func readLimit(p *plan.Select, returned int) int {
+	if p.Aggregate || p.PostOrder || hasRowFilters(p.Filters) {
+		return 0
+	}
+	if p.Distinct {
+		return 1
+	}
+	limit := p.PerPartitionLimit
+	if p.Limit > 0 && (limit == 0 || p.Limit-returned < limit) {
+		limit = p.Limit - returned
+	}
+	return max(limit, 0)
 }
 
 func (e *Engine) finish(res *Result, p *plan.Select, agg *aggregator, sorted []sortedRow, tr *trace.Trace) (*Result, error) {

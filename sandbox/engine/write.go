@@ -270,7 +270,7 @@ func (m *mutation) currentElems(k plan.PartitionKey, ck []any, col *schema.Colum
 		p := plan.EncodeClustering(t, ck)
 		slices = []replica.Slice{{Start: replica.Bound{Prefix: p, Inclusive: true}, End: replica.Bound{Prefix: p, Inclusive: true}}}
 	}
-	part, err := m.e.Cluster.Read(t, m.w.RF, k.Bytes, k.Token, slices, m.cl, m.tr)
+	part, err := m.e.Cluster.Read(t, m.w.RF, k.Bytes, k.Token, replica.ReadOptions{Slices: slices}, m.cl, m.tr)
 	if err != nil {
 		return nil, err
 	}

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"sort"
 
 	"github.com/learnkv/learnkv/sandbox/keys"
 	"github.com/learnkv/learnkv/sandbox/schema"
+	"github.com/learnkv/learnkv/sandbox/store"
 )
 
 // ReadStats counts the storage work of a read, for the trace.
@@ -26,44 +28,57 @@ func (s *ReadStats) Add(o ReadStats) {
 	s.Partitions += o.Partitions
 }
 
+// ReadOptions narrow a partition read.
+type ReadOptions struct {
+	// Slices are the row ranges to read, in clustering order (nil: every
+	// row).
+	Slices []Slice
+	// Limit stops the read once that many live rows were read (0: no
+	// limit); liveness is judged at Now (seconds).
+	Limit int
+	Now   int64
+	// Reverse reads the rows from the end of the partition backwards, so
+	// that a limit keeps the last rows.
+	Reverse bool
+}
+
 // ReadPartition reads node's replica of one partition of t: its deletion,
-// range tombstones and static row, and the rows in slices (every row when
-// slices is nil). The result may be empty; it is never nil.
+// range tombstones and static row, and the rows opts selects, in
+// clustering order. The result may be empty; it is never nil. It reports
+// whether the read stopped at the limit.
 //
 // It walks the partition in one pass, seeking only to skip rows outside
 // the slices: a point read of a small partition is a single seek.
-func (s *Store) ReadPartition(node int, t *schema.Table, key []byte, token int64, slices []Slice, stats *ReadStats) (*Partition, error) {
+func (s *Store) ReadPartition(node int, t *schema.Table, key []byte, token int64, opts ReadOptions, stats *ReadStats) (*Partition, bool, error) {
 	snap, err := s.snapshot()
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	pp := appendPartition(appendReplica(append([]byte(nil), s.prefix...), t.ID, node), token, key)
-	b := builder{t: t, p: NewPartition(append([]byte(nil), key...), token)}
+	b := builder{t: t, p: NewPartition(append([]byte(nil), key...), token), limit: opts.Limit, now: opts.Now}
 	stats.Partitions++
 	stats.Seeks++
-	visit := func() error {
-		k := snap.Key()
+	visit := func(k []byte, value func(func([]byte) error) error) error {
 		stats.Keys++
 		if s.Record != nil {
 			s.Record(k, false)
 		}
-		return snap.Value(func(v []byte) error { return b.add(k[len(pp):], v) })
+		return value(func(v []byte) error { return b.add(k[len(pp):], v) })
 	}
 	inPartition := func() bool { return snap.Valid() && bytes.HasPrefix(snap.Key(), pp) }
-	if slices == nil {
-		for snap.Seek(pp); inPartition(); snap.Next() {
-			if err := visit(); err != nil {
-				return nil, err
-			}
-		}
-		return b.p, b.err()
-	}
 	rows := append(pp[:len(pp):len(pp)], entryRow)
 	// Partition deletion, range tombstones and static row come first.
 	for snap.Seek(append(pp[:len(pp):len(pp)], entryPartitionDeletion)); inPartition() && bytes.Compare(snap.Key(), rows) < 0; snap.Next() {
-		if err := visit(); err != nil {
-			return nil, err
+		if err := visit(snap.Key(), snap.Value); err != nil {
+			return nil, false, err
 		}
+	}
+	slices := opts.Slices
+	if slices == nil {
+		slices = []Slice{FullSlice}
+	}
+	if opts.Reverse {
+		return s.readReverse(snap, &b, rows, slices, stats, visit)
 	}
 	for _, sl := range slices {
 		start, end := sliceKeys(rows, sl)
@@ -75,12 +90,44 @@ func (s *Store) ReadPartition(node int, t *schema.Table, key []byte, token int64
 			snap.Seek(start)
 		}
 		for ; inPartition() && (end == nil || bytes.Compare(snap.Key(), end) < 0); snap.Next() {
-			if err := visit(); err != nil {
-				return nil, err
+			if b.full(snap.Key()[len(pp):]) {
+				return b.p, true, b.err()
+			}
+			if err := visit(snap.Key(), snap.Value); err != nil {
+				return nil, false, err
 			}
 		}
 	}
-	return b.p, b.err()
+	return b.p, false, b.err()
+}
+
+// readReverse reads the slices backwards, then puts the rows back in
+// clustering order.
+func (s *Store) readReverse(snap *store.Snapshot, b *builder, rows []byte, slices []Slice, stats *ReadStats,
+	visit func([]byte, func(func([]byte) error) error) error) (*Partition, bool, error) {
+	b.reverse = true
+	stopped := false
+	for i := len(slices) - 1; i >= 0 && !stopped; i-- {
+		start, end := sliceKeys(rows, slices[i])
+		if end == nil {
+			end = keys.PrefixEnd(rows)
+		}
+		if bytes.Compare(start, end) >= 0 {
+			continue
+		}
+		stats.Seeks++
+		for c := snap.Reverse(end); c.Valid() && bytes.Compare(c.Key(), start) >= 0; c.Next() {
+			if b.full(c.Key()[len(rows)-1:]) {
+				stopped = true
+				break
+			}
+			if err := visit(c.Key(), c.Value); err != nil {
+				return nil, false, err
+			}
+		}
+	}
+	b.finishReverse()
+	return b.p, stopped, b.err()
 }
 
 // sliceKeys returns the key range [start, end) holding the rows of sl
@@ -164,11 +211,65 @@ func (s *Store) ScanTokens(node int, t *schema.Table, from, to int64, stats *Rea
 	return emit()
 }
 
-// builder assembles a partition from its keys, which arrive in key order.
+// builder assembles a partition from its keys, which arrive in key order
+// (or in reverse order for a reverse read).
 type builder struct {
 	t     *schema.Table
 	p     *Partition
 	first error
+	// limit, when positive, is the number of live rows after which the
+	// read stops; live counts them.
+	limit   int
+	live    int
+	now     int64
+	reverse bool
+}
+
+// full reports whether the read may stop before the key entry: the limit
+// is reached and the entry starts a new row.
+func (b *builder) full(entry []byte) bool {
+	if b.limit <= 0 || len(b.p.Rows) == 0 {
+		return false
+	}
+	last := &b.p.Rows[len(b.p.Rows)-1]
+	if len(entry) > 1 && entry[0] == entryRow && bytes.HasPrefix(entry[1:], last.Clustering) {
+		rest, err := skipClustering(entry[1:], b.t)
+		if err == nil && len(entry[1:])-len(rest) == len(last.Clustering) {
+			return false // same row
+		}
+	}
+	// The last row is complete: count it.
+	del := b.p.Deletion
+	for _, rt := range b.p.Ranges {
+		if rt.Slice.Contains(last.Clustering) {
+			del = del.Max(rt.Deletion)
+		}
+	}
+	if _, ok := liveRow(last, del, b.now, true); ok {
+		b.live++
+	}
+	return b.live >= b.limit
+}
+
+// sortRow puts a row read backwards back in key order: its columns by
+// name (ColumnFor keeps them so) and each column's elements by path.
+func sortRow(r *Row) {
+	for i := range r.Columns {
+		es := r.Columns[i].Elems
+		sort.Slice(es, func(a, b int) bool { return bytes.Compare(es[a].Path, es[b].Path) < 0 })
+	}
+}
+
+// finishReverse puts rows read backwards into clustering order, and the
+// cells of each row back into key order.
+func (b *builder) finishReverse() {
+	rs := b.p.Rows
+	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
+		rs[i], rs[j] = rs[j], rs[i]
+	}
+	for i := range rs {
+		sortRow(&rs[i])
+	}
 }
 
 func (b *builder) err() error { return b.first }

@@ -176,6 +176,7 @@ func (d *DB) Close() error {
 type Snapshot struct {
 	txn   *badger.Txn
 	it    *badger.Iterator
+	rit   *badger.Iterator
 	epoch uint64
 }
 
@@ -316,6 +317,47 @@ func (s *Snapshot) Value(fn func([]byte) error) error { return s.it.Item().Value
 // Next moves the cursor to the next key.
 func (s *Snapshot) Next() { s.it.Next() }
 
+// ReverseCursor is a cursor that walks keys in descending order.
+type ReverseCursor struct{ it *badger.Iterator }
+
+// Reverse returns the snapshot's reverse cursor, positioned at the
+// largest key < before (every key when before is empty).
+func (s *Snapshot) Reverse(before []byte) *ReverseCursor {
+	if s.rit == nil {
+		opts := badger.DefaultIteratorOptions
+		opts.PrefetchValues = false
+		opts.Reverse = true
+		s.rit = s.txn.NewIterator(opts)
+	}
+	c := &ReverseCursor{it: s.rit}
+	c.Seek(before)
+	return c
+}
+
+// Seek positions the cursor at the largest key < before.
+func (c *ReverseCursor) Seek(before []byte) {
+	if len(before) == 0 {
+		c.it.Rewind()
+		return
+	}
+	c.it.Seek(before)
+	if c.it.Valid() && bytes.Equal(c.it.Item().Key(), before) {
+		c.it.Next()
+	}
+}
+
+// Valid reports whether the cursor is on a key.
+func (c *ReverseCursor) Valid() bool { return c.it.Valid() }
+
+// Key returns the cursor's key, valid until the cursor moves.
+func (c *ReverseCursor) Key() []byte { return c.it.Item().Key() }
+
+// Value calls fn with the cursor's value, valid only during the call.
+func (c *ReverseCursor) Value(fn func([]byte) error) error { return c.it.Item().Value(fn) }
+
+// Next moves the cursor to the next smaller key.
+func (c *ReverseCursor) Next() { c.it.Next() }
+
 // Discard releases the snapshot.
 func (s *Snapshot) Discard() {
 	if s == nil {
@@ -324,6 +366,10 @@ func (s *Snapshot) Discard() {
 	if s.it != nil {
 		s.it.Close()
 		s.it = nil
+	}
+	if s.rit != nil {
+		s.rit.Close()
+		s.rit = nil
 	}
 	s.txn.Discard()
 }
