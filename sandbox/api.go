@@ -20,7 +20,7 @@ func (s *Sandbox) Query(ctx context.Context, src string, cl cluster.Consistency)
 	s.session.TraceKeys = false
 	stmt, err := cql.Parse(src)
 	if err != nil {
-		return nil, syntaxError(err)
+		return nil, syntaxError(src, err)
 	}
 	switch stmt.(type) {
 	case *cql.SelectStmt, *cql.InsertStmt, *cql.UpdateStmt, *cql.DeleteStmt, *cql.BatchStmt:

@@ -132,11 +132,11 @@ func (s *Sandbox) runCommand(ctx context.Context, src string) (*Result, error) {
 		}
 		return &Result{Message: msg}, nil
 	case up[0] == "HINTED" && len(f) >= 2 && up[1] == "HANDOFF" && len(f) <= 3:
-		return s.switchResult("HINTED HANDOFF", "Hinted handoff", f[2:], &s.cluster.HintedHandoff)
+		return s.switchResult("HINTED HANDOFF", f[2:], &s.cluster.HintedHandoff)
 	case up[0] == "READ" && len(f) >= 2 && up[1] == "REPAIR" && len(f) <= 3:
-		return s.switchResult("READ REPAIR", "Read repair", f[2:], &s.cluster.ReadRepair)
+		return s.switchResult("READ REPAIR", f[2:], &s.cluster.ReadRepair)
 	case up[0] == "TRACE" && len(f) >= 2 && up[1] == "KEYS" && len(f) <= 3:
-		return s.switchResult("TRACE KEYS", "Key tracing", f[2:], &s.session.TraceKeys)
+		return s.switchResult("TRACE KEYS", f[2:], &s.session.TraceKeys)
 	case up[0] == "SHOW" && up[1] == "RING" && len(f) == 2:
 		return &Result{Message: strings.TrimRight(s.cluster.Ring().String(), "\n")}, nil
 	case up[0] == "SHOW" && up[1] == "DISTRIBUTION" && len(f) == 3:
@@ -178,12 +178,12 @@ func (s *Sandbox) runCommand(ctx context.Context, src string) (*Result, error) {
 	return nil, cqlerr.Shellf("Improper %s command. Type HELP for the sandbox commands.", f[0])
 }
 
-func (s *Sandbox) switchResult(cmd, desc string, args []string, state *bool) (*Result, error) {
+func (s *Sandbox) switchResult(cmd string, args []string, state *bool) (*Result, error) {
 	arg := ""
 	if len(args) == 1 {
 		arg = args[0]
 	}
-	msg, err := switchCommand(cmd, desc, arg, state)
+	msg, err := switchCommand(cmd, arg, state)
 	if err != nil {
 		return nil, err
 	}

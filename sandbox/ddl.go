@@ -5,6 +5,7 @@ import (
 
 	"github.com/learnkv/learnkv/sandbox/cql"
 	"github.com/learnkv/learnkv/sandbox/cqlerr"
+	"github.com/learnkv/learnkv/sandbox/plan"
 	"github.com/learnkv/learnkv/sandbox/schema"
 )
 
@@ -13,30 +14,48 @@ import (
 func (s *Sandbox) runSchema(stmt cql.Statement) (*Result, error) {
 	pc := s.context()
 	next := s.catalog.Clone()
+	var warnings []string
 	switch st := stmt.(type) {
 	case *cql.UseStmt:
+		if schema.IsSystemKeyspace(st.Keyspace.Name) {
+			return nil, cqlerr.Invalidf("%s", schema.SystemKeyspaceError(st.Keyspace.Name))
+		}
 		if s.catalog.Keyspace(st.Keyspace.Name) == nil {
 			return nil, cqlerr.Invalidf("Keyspace '%s' does not exist", st.Keyspace.Name)
 		}
 		s.session.Keyspace = st.Keyspace.Name
 		return &Result{}, nil
 	case *cql.CreateKeyspaceStmt:
+		if err := systemKeyspaceChange(st.Name.Name, true); err != nil {
+			if st.IfNotExists && err.Code == cqlerr.AlreadyExists {
+				return &Result{}, nil
+			}
+			return nil, err
+		}
 		k, err := pc.CreateKeyspace(st)
 		if err != nil || k == nil {
 			return &Result{}, err
 		}
 		next.Keyspaces[k.Name] = k
+		warnings = s.replicationWarnings(k)
 	case *cql.AlterKeyspaceStmt:
+		if err := systemKeyspaceChange(st.Name.Name, false); err != nil {
+			return nil, err
+		}
 		k := next.Keyspace(st.Name.Name)
 		if k == nil {
 			return nil, cqlerr.Invalidf("Keyspace '%s' doesn't exist", st.Name.Name)
 		}
-		repl, durable, err := pc.Replication(st.Name.Name, st.Options)
+		repl, durable, err := pc.Replication(st.Name.Name, st.Options, k)
 		if err != nil {
 			return nil, err
 		}
 		old := k.ReplicationFactor()
 		k.Replication, k.DurableWrites = repl, durable
+		res := &Result{Warnings: s.replicationWarnings(k)}
+		if k.ReplicationFactor() > old {
+			res.Warnings = append(res.Warnings, "When increasing replication factor you need to run a full (-full) repair to distribute the data.")
+		}
 		if err := s.saveSchema(next); err != nil {
 			return nil, err
 		}
@@ -47,8 +66,11 @@ func (s *Sandbox) runSchema(stmt cql.Statement) (*Result, error) {
 				return nil, err
 			}
 		}
-		return &Result{}, nil
+		return res, nil
 	case *cql.DropKeyspaceStmt:
+		if err := systemKeyspaceChange(st.Name.Name, false); err != nil {
+			return nil, err
+		}
 		k := next.Keyspace(st.Name.Name)
 		if k == nil {
 			if st.IfExists {
@@ -130,10 +152,33 @@ func (s *Sandbox) runSchema(stmt cql.Statement) (*Result, error) {
 	if err := s.saveSchema(next); err != nil {
 		return nil, err
 	}
-	return &Result{}, nil
+	return &Result{Warnings: warnings}, nil
+}
+
+// systemKeyspaceChange is Cassandra's refusal to change the local and
+// virtual system keyspaces; for the others (system_auth, system_traces,
+// system_distributed) the sandbox explains that it does not model them.
+// Creating one of them is AlreadyExists, as on a real node.
+func systemKeyspaceChange(name string, create bool) *cqlerr.Error {
+	switch name {
+	case "system", "system_schema":
+		return cqlerr.Invalidf("System keyspace '%s' is not user-modifiable", name)
+	case "system_views", "system_virtual_schema":
+		return cqlerr.Invalidf("Virtual keyspace '%s' is not user-modifiable", name)
+	}
+	if !schema.IsSystemKeyspace(name) {
+		return nil
+	}
+	if create {
+		return cqlerr.KeyspaceExists(name)
+	}
+	return cqlerr.Invalidf("%s", schema.SystemKeyspaceError(name))
 }
 
 func keyspaceOf(current string, q cql.QualifiedName) (string, error) {
+	if schema.IsSystemKeyspace(q.Keyspace.Name) {
+		return "", cqlerr.Invalidf("%s", schema.SystemKeyspaceError(q.Keyspace.Name))
+	}
 	if q.Keyspace.Name != "" {
 		return q.Keyspace.Name, nil
 	}
@@ -153,4 +198,19 @@ func (s *Sandbox) rebalance(k *schema.Keyspace) error {
 		}
 	}
 	return nil
+}
+
+// replicationWarnings is the warning Cassandra gives when a keyspace asks
+// for more replicas than the cluster (or its data centre) has nodes.
+func (s *Sandbox) replicationWarnings(k *schema.Keyspace) []string {
+	nodes := s.cluster.Nodes()
+	rf := k.ReplicationFactor()
+	if rf <= nodes {
+		return nil
+	}
+	msg := fmt.Sprintf("Your replication factor %d for keyspace %s is higher than the number of nodes %d", rf, k.Name, nodes)
+	if _, ok := k.Replication["replication_factor"]; !ok {
+		msg += " for datacenter " + plan.Datacenter
+	}
+	return []string{msg}
 }

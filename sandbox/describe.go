@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -45,7 +46,13 @@ func KeyspaceCQL(k *schema.Keyspace) string {
 	sort.Strings(keys)
 	parts := make([]string, len(keys))
 	for i, key := range keys {
-		parts[i] = value.QuoteString(key) + ": " + value.QuoteString(k.Replication[key])
+		v := k.Replication[key]
+		if key == "class" {
+			// ReplicationParams.appendCqlTo: Cassandra's own strategies by
+			// their simple name.
+			v = strings.TrimPrefix(v, "org.apache.cassandra.locator.")
+		}
+		parts[i] = value.QuoteString(key) + ": " + value.QuoteString(v)
 	}
 	return fmt.Sprintf("CREATE KEYSPACE %s WITH replication = {%s}  AND durable_writes = %t;",
 		value.QuoteIdent(k.Name), strings.Join(parts, ", "), k.DurableWrites)
@@ -139,33 +146,55 @@ func tableCQL(t *schema.Table, allOptions bool) string {
 	return b.String()
 }
 
-// describe runs DESCRIBE.
+// describe runs DESCRIBE. Cassandra describes on the server, and cqlsh
+// prints only the message of a failed DESCRIBE, without the error class.
 func (s *Sandbox) describe(st *cql.DescribeStmt) (*Result, error) {
+	res, err := s.describeSchema(st)
+	var ce *cqlerr.Error
+	if errors.As(err, &ce) {
+		return nil, cqlerr.Shellf("%s", ce.Message)
+	}
+	return res, err
+}
+
+func (s *Sandbox) describeSchema(st *cql.DescribeStmt) (*Result, error) {
 	cat := s.catalog
 	ksName := st.Name.Keyspace.Name
 	switch st.Kind {
 	case cql.DescribeKeyspaces:
-		return &Result{Message: strings.Join(cat.KeyspaceNames(), "  ")}, nil
+		names := append(cat.KeyspaceNames(), schema.SystemKeyspaces...)
+		sortIgnoringCase(names)
+		return &Result{Message: columnize(quoteAll(names), 80)}, nil
 	case cql.DescribeTables, cql.DescribeTypes:
-		var b strings.Builder
 		names := func(k *schema.Keyspace) []string {
 			if st.Kind == cql.DescribeTables {
-				return k.TableNames()
+				return quoteAll(k.TableNames())
 			}
-			return k.TypeNames()
+			return quoteAll(k.TypeNames())
 		}
 		if k := cat.Keyspace(s.session.Keyspace); k != nil {
-			return &Result{Message: strings.Join(names(k), "  ")}, nil
+			if list := names(k); len(list) > 0 {
+				return &Result{Message: columnize(list, 80)}, nil
+			}
+			return &Result{}, nil
 		}
+		var b strings.Builder
 		for _, kn := range cat.KeyspaceNames() {
-			title := "Keyspace " + kn
-			fmt.Fprintf(&b, "%s\n%s\n%s\n\n", title, strings.Repeat("-", len(title)), strings.Join(names(cat.Keyspace(kn)), "  "))
+			list := names(cat.Keyspace(kn))
+			if len(list) == 0 {
+				continue
+			}
+			title := "Keyspace " + value.QuoteIdent(kn)
+			fmt.Fprintf(&b, "%s\n%s\n%s\n\n", title, strings.Repeat("-", len(title)), columnize(list, 80))
 		}
 		return &Result{Message: strings.TrimRight(b.String(), "\n")}, nil
 	case cql.DescribeKeyspace:
 		name := st.Name.Name.Name
 		if name == "" {
 			name = s.session.Keyspace
+		}
+		if schema.IsSystemKeyspace(name) {
+			return nil, cqlerr.Invalidf("%s", schema.SystemKeyspaceError(name))
 		}
 		k := cat.Keyspace(name)
 		if k == nil {
@@ -179,22 +208,15 @@ func (s *Sandbox) describe(st *cql.DescribeStmt) (*Result, error) {
 		}
 		return &Result{Message: strings.Join(parts, "\n\n")}, nil
 	case cql.DescribeCluster:
-		var b strings.Builder
-		fmt.Fprintf(&b, "Cluster: learnkv sandbox\nPartitioner: Murmur3Partitioner\nSnitch: SimpleSnitch\n\n")
-		b.WriteString(s.cluster.Ring().String())
-		return &Result{Message: strings.TrimRight(b.String(), "\n")}, nil
+		return &Result{Message: s.describeCluster()}, nil
 	case cql.DescribeType:
-		ks, err := keyspaceOf(s.session.Keyspace, st.Name)
+		k, err := s.describedKeyspace(st.Name)
 		if err != nil {
 			return nil, err
 		}
-		k := cat.Keyspace(ks)
-		if k == nil {
-			return nil, cqlerr.Invalidf("'%s' not found in keyspaces", ks)
-		}
 		t := k.Types[st.Name.Name.Name]
 		if t == nil {
-			return nil, cqlerr.Invalidf("User defined type '%s' not found in '%s'", st.Name.Name.Name, ks)
+			return nil, cqlerr.Invalidf("User defined type '%s' not found in '%s'", st.Name.Name.Name, k.Name)
 		}
 		return &Result{Message: TypeCQL(t)}, nil
 	case cql.DescribeName:
@@ -203,23 +225,135 @@ func (s *Sandbox) describe(st *cql.DescribeStmt) (*Result, error) {
 				return &Result{Message: keyspaceDump(k)}, nil
 			}
 		}
-		fallthrough
-	case cql.DescribeTable:
-		ks, err := keyspaceOf(s.session.Keyspace, st.Name)
+		k, err := s.describedKeyspace(st.Name)
 		if err != nil {
 			return nil, err
 		}
-		k := cat.Keyspace(ks)
-		if k == nil {
-			return nil, cqlerr.Invalidf("'%s' not found in keyspaces", ks)
+		t := k.Tables[st.Name.Name.Name]
+		if t == nil {
+			return nil, cqlerr.Invalidf("'%s' not found in keyspace '%s'", st.Name.Name.Name, k.Name)
+		}
+		return &Result{Message: TableCQL(t)}, nil
+	case cql.DescribeTable:
+		k, err := s.describedKeyspace(st.Name)
+		if err != nil {
+			return nil, err
 		}
 		t := k.Tables[st.Name.Name.Name]
 		if t == nil {
-			return nil, cqlerr.Invalidf("'%s' not found in keyspace '%s'", st.Name.Name.Name, ks)
+			return nil, cqlerr.Invalidf("Table '%s' not found in keyspace '%s'", st.Name.Name.Name, k.Name)
 		}
 		return &Result{Message: TableCQL(t)}, nil
 	}
 	return nil, fmt.Errorf("unsupported DESCRIBE")
+}
+
+// describedKeyspace returns the keyspace of a described element.
+func (s *Sandbox) describedKeyspace(q cql.QualifiedName) (*schema.Keyspace, error) {
+	ks, err := keyspaceOf(s.session.Keyspace, q)
+	if err != nil {
+		return nil, err
+	}
+	k := s.catalog.Keyspace(ks)
+	if k == nil {
+		return nil, cqlerr.Invalidf("'%s' not found in keyspaces", ks)
+	}
+	return k, nil
+}
+
+// describeCluster is DESCRIBE CLUSTER as cqlsh prints it: with a keyspace in
+// use, the replicas of every token range (the sandbox names nodes node1..N
+// where a real cluster shows their addresses).
+func (s *Sandbox) describeCluster() string {
+	var b strings.Builder
+	b.WriteString("Cluster: learnkv sandbox\nPartitioner: Murmur3Partitioner\nSnitch: SimpleSnitch\n")
+	k := s.catalog.Keyspace(s.session.Keyspace)
+	if k == nil {
+		return strings.TrimRight(b.String(), "\n")
+	}
+	b.WriteString("\nRange ownership:\n")
+	ring := s.cluster.Ring()
+	vnodes := 0
+	for n := 1; n <= ring.Nodes(); n++ {
+		vnodes += len(ring.Tokens(n))
+	}
+	// One line per vnode token, the right end of its range; Ranges also
+	// returns the wrapping range's tail, which ends at no token.
+	for _, r := range ring.Ranges(k.ReplicationFactor())[:vnodes] {
+		hosts := make([]string, len(r.Replicas))
+		for i, n := range r.Replicas {
+			hosts[i] = fmt.Sprintf("node%d", n)
+		}
+		fmt.Fprintf(&b, " %39d  [%s]\n", r.End, strings.Join(hosts, ", "))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// quoteAll quotes the names that need it, as DESCRIBE listings do.
+func quoteAll(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = value.QuoteIdent(n)
+	}
+	return out
+}
+
+// sortIgnoringCase sorts names as Cassandra's DESCRIBE does.
+func sortIgnoringCase(names []string) {
+	sort.SliceStable(names, func(i, j int) bool { return strings.ToLower(names[i]) < strings.ToLower(names[j]) })
+}
+
+// columnize lays names out in columns as cqlsh does (Python's
+// cmd.Cmd.columnize): the fewest rows that fit width, filled column by
+// column, two spaces apart, every column padded to its widest name.
+func columnize(names []string, width int) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	nrows, widths := len(names), []int{0}
+	for rows := 1; rows < len(names); rows++ {
+		cols := (len(names) + rows - 1) / rows
+		ws := make([]int, 0, cols)
+		total := -2
+		for c := 0; c < cols; c++ {
+			w := 0
+			for r := 0; r < rows; r++ {
+				i := r + rows*c
+				if i >= len(names) {
+					break
+				}
+				w = max(w, len(names[i]))
+			}
+			ws = append(ws, w)
+			total += w + 2
+			if total > width {
+				break
+			}
+		}
+		if total <= width {
+			nrows, widths = rows, ws
+			break
+		}
+	}
+	if nrows == len(names) {
+		widths = []int{0}
+	}
+	lines := make([]string, nrows)
+	for r := range nrows {
+		var texts []string
+		for c := range widths {
+			i := r + nrows*c
+			if i >= len(names) {
+				break
+			}
+			texts = append(texts, names[i]+strings.Repeat(" ", widths[c]-len(names[i])))
+		}
+		lines[r] = strings.Join(texts, "  ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // keyspaceDump is DESCRIBE KEYSPACE: the keyspace, its types, its tables.

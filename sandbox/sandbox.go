@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -98,6 +99,9 @@ type Session struct {
 	Serial      cluster.Consistency
 	Tracing     bool
 	Paging      bool
+	// PageSize is the page size set with PAGING <n>; 0 means cqlsh's
+	// default of 100.
+	PageSize int
 	// TraceKeys lists the storage keys read and written in each trace.
 	TraceKeys bool
 }
@@ -258,7 +262,7 @@ func (s *Sandbox) Exec(ctx context.Context, src string) (res *Result, err error)
 	}
 	stmt, err := cql.Parse(src)
 	if err != nil {
-		return nil, syntaxError(err)
+		return nil, syntaxError(src, err)
 	}
 	res, err = s.run(ctx, stmt, src)
 	if res != nil {
@@ -267,9 +271,16 @@ func (s *Sandbox) Exec(ctx context.Context, src string) (res *Result, err error)
 	return res, err
 }
 
-// syntaxError turns a parser error into Cassandra's SyntaxException.
-func syntaxError(err error) error {
+// syntaxError turns a parser error into Cassandra's SyntaxException. The
+// commands cqlsh runs itself (TRACING, CONSISTENCY, SERIAL CONSISTENCY)
+// never reach the server, so their errors are cqlsh's plain text.
+func syntaxError(src string, err error) error {
 	var pe *cql.Error
+	if fields := strings.Fields(src); len(fields) > 0 {
+		if _, ok := cqlshOwnCommands[strings.ToUpper(strings.TrimSuffix(fields[0], ";"))]; ok && errors.As(err, &pe) {
+			return cqlerr.Shellf("%s", pe.Error())
+		}
+	}
 	if errors.As(err, &pe) {
 		e := cqlerr.Syntaxf("%s", pe.Error())
 		e.Offset = pe.Pos.Offset
@@ -277,6 +288,10 @@ func syntaxError(err error) error {
 	}
 	return cqlerr.Syntaxf("%s", err.Error())
 }
+
+// cqlshOwnCommands are the first words of the commands cqlsh handles
+// without the server.
+var cqlshOwnCommands = map[string]struct{}{"TRACING": {}, "CONSISTENCY": {}, "SERIAL": {}}
 
 func (s *Sandbox) context() *plan.Context {
 	return &plan.Context{Catalog: s.catalog, Keyspace: s.session.Keyspace, Now: s.clock()}

@@ -10,39 +10,51 @@ import (
 	"github.com/learnkv/learnkv/sandbox/cqlerr"
 )
 
-// pageSize is cqlsh's default page size.
-const pageSize = 100
+// defaultPageSize is cqlsh's default page size.
+const defaultPageSize = 100
 
-// switchCommand is cqlsh's SwitchCommand: ON, OFF, or no argument to show
-// the setting.
-func switchCommand(command, desc, arg string, state *bool) (string, error) {
+// pageSize returns the session's page size: the one set with PAGING <n>,
+// or cqlsh's default.
+func (ss *Session) pageSize() int {
+	if ss.PageSize > 0 {
+		return ss.PageSize
+	}
+	return defaultPageSize
+}
+
+// switchCommand is cqlsh 5.0's on/off switch: ON, OFF, or no argument to
+// show the setting. Repeating the current state is not an error; cqlsh
+// only says so.
+func switchCommand(command, arg string, state *bool) (string, error) {
+	name := func(on bool) string {
+		if on {
+			return "ON"
+		}
+		return "OFF"
+	}
+	var want bool
 	switch strings.ToUpper(arg) {
 	case "":
-		if *state {
-			return fmt.Sprintf("%s is currently enabled. Use %s OFF to disable", desc, command), nil
-		}
-		return fmt.Sprintf("%s is currently disabled. Use %s ON to enable.", desc, command), nil
+		return fmt.Sprintf("%s is %s", command, name(*state)), nil
 	case "ON":
-		if *state {
-			return "", cqlerr.Shellf("%s is already enabled. Use %s OFF to disable.", desc, command)
-		}
-		*state = true
-		return fmt.Sprintf("Now %s is enabled", desc), nil
+		want = true
 	case "OFF":
-		if !*state {
-			return "", cqlerr.Shellf("%s is not enabled.", desc)
-		}
-		*state = false
-		return fmt.Sprintf("Disabled %s.", desc), nil
+		want = false
+	default:
+		return "", cqlerr.Shellf("Improper %s command.", command)
 	}
-	return "", cqlerr.Shellf("Improper %s command.", command)
+	if *state == want {
+		return fmt.Sprintf("%s is already %s", command, name(want)), nil
+	}
+	*state = want
+	return fmt.Sprintf("%s set to %s", command, name(want)), nil
 }
 
 // apply runs the cqlsh session commands the parser knows.
 func (ss *Session) apply(stmt cql.Statement) (*Result, error) {
 	switch st := stmt.(type) {
 	case *cql.TracingStmt:
-		msg, err := switchCommand("TRACING", "Tracing", st.Mode, &ss.Tracing)
+		msg, err := switchCommand("TRACING", st.Mode, &ss.Tracing)
 		if err != nil {
 			return nil, err
 		}
@@ -97,16 +109,19 @@ func (s *Sandbox) shellCommand(src string) (*Result, bool) {
 		if len(fields) == 2 {
 			arg = fields[1]
 		}
-		if _, err := strconv.Atoi(arg); err == nil {
+		if n, err := strconv.Atoi(arg); err == nil && n > 0 {
 			s.session.Paging = true
-			return &Result{Statement: src, Message: fmt.Sprintf("Page size: %s", arg)}, true
+			s.session.PageSize = n
+			return &Result{Statement: src, Message: fmt.Sprintf("Page size: %d", n)}, true
 		}
-		msg, err := switchCommand("PAGING", "Query paging", arg, &s.session.Paging)
+		msg, err := switchCommand("PAGING", arg, &s.session.Paging)
 		if err != nil {
 			return &Result{Statement: src, Message: err.Error()}, true
 		}
 		if s.session.Paging {
-			msg += fmt.Sprintf("\nPage size: %d", pageSize)
+			msg += fmt.Sprintf("\nPage size: %d", s.session.pageSize())
+		} else {
+			s.session.PageSize = 0
 		}
 		return &Result{Statement: src, Message: msg}, true
 	}

@@ -26,6 +26,9 @@ type Context struct {
 // session's.
 func (c *Context) keyspaceName(q cql.QualifiedName) (string, error) {
 	if q.Keyspace.Name != "" {
+		if schema.IsSystemKeyspace(q.Keyspace.Name) && c.Catalog.Keyspace(q.Keyspace.Name) == nil {
+			return "", cqlerr.Invalidf("%s", schema.SystemKeyspaceError(q.Keyspace.Name))
+		}
 		return q.Keyspace.Name, nil
 	}
 	if c.Keyspace == "" {

@@ -17,9 +17,13 @@ var validName = regexp.MustCompile(`^\w{1,48}$`)
 
 // Replication reads the options of CREATE/ALTER KEYSPACE and checks them as
 // Cassandra does for SimpleStrategy and NetworkTopologyStrategy (whose
-// only data centre here is datacenter1).
-func (c *Context) Replication(ks string, opts []cql.Property) (map[string]string, bool, error) {
+// only data centre here is datacenter1). prev is the keyspace being altered,
+// nil for CREATE: ALTER keeps the options it does not mention.
+func (c *Context) Replication(ks string, opts []cql.Property, prev *schema.Keyspace) (map[string]string, bool, error) {
 	durable := true
+	if prev != nil {
+		durable = prev.DurableWrites
+	}
 	var repl map[string]string
 	for _, p := range opts {
 		switch strings.ToLower(p.Name.Name) {
@@ -48,46 +52,53 @@ func (c *Context) Replication(ks string, opts []cql.Property) (map[string]string
 		}
 	}
 	if repl == nil {
-		return nil, false, cqlerr.Configf("Missing mandatory option 'replication'")
+		if prev == nil {
+			return nil, false, cqlerr.Invalidf("Missing mandatory option 'replication'")
+		}
+		return prev.Replication, durable, nil
 	}
 	class := repl["class"]
 	if class == "" {
 		return nil, false, cqlerr.Configf("Missing replication strategy class")
 	}
 	short := class[strings.LastIndex(class, ".")+1:]
-	out := map[string]string{"class": "org.apache.cassandra.locator." + short}
+	if class != short && class != "org.apache.cassandra.locator."+short {
+		short = ""
+	}
+	options := make(map[string]string, len(repl))
+	for k, v := range repl {
+		if k != "class" {
+			options[k] = v
+		}
+	}
+	var previous map[string]string
+	if prev != nil {
+		previous = prev.Replication
+	}
 	switch short {
 	case "SimpleStrategy":
-		rf, ok := repl["replication_factor"]
+		rf, ok := options["replication_factor"]
 		if !ok {
 			return nil, false, cqlerr.Configf("SimpleStrategy requires a replication_factor strategy option.")
-		}
-		for k := range repl {
-			if k != "class" && k != "replication_factor" {
-				return nil, false, cqlerr.Configf("Unrecognized strategy option {%s} passed to SimpleStrategy for keyspace %s", k, ks)
-			}
 		}
 		if err := checkRF(rf); err != nil {
 			return nil, false, err
 		}
-		out["replication_factor"] = rf
+		if k := firstUnknown(options, "replication_factor"); k != "" {
+			return nil, false, cqlerr.Configf("Unrecognized strategy option {%s} passed to SimpleStrategy for keyspace %s", k, ks)
+		}
 	case "NetworkTopologyStrategy":
-		for k, v := range repl {
-			switch k {
-			case "class":
-			case "datacenter1", "replication_factor":
-				if err := checkRF(v); err != nil {
-					return nil, false, err
-				}
-				out["datacenter1"] = v
-				out["replication_factor"] = v
-			default:
-				return nil, false, cqlerr.Configf("Unrecognized strategy option {%s} passed to NetworkTopologyStrategy for keyspace %s (the sandbox cluster has one data center, datacenter1)", k, ks)
+		prepareNTS(options, previous)
+		for _, k := range sortedKeys(options) {
+			if err := checkRF(options[k]); err != nil {
+				return nil, false, err
 			}
 		}
-		if _, ok := out["datacenter1"]; !ok {
-			out["datacenter1"] = "0"
-			out["replication_factor"] = "0"
+		if len(options) == 0 {
+			return nil, false, cqlerr.Configf("Configuration for at least one datacenter must be present")
+		}
+		if k := firstUnknown(options, Datacenter); k != "" {
+			return nil, false, cqlerr.Configf("Unrecognized strategy option {%s} passed to NetworkTopologyStrategy for keyspace %s", k, ks)
 		}
 	default:
 		if !strings.Contains(class, ".") {
@@ -95,16 +106,76 @@ func (c *Context) Replication(ks string, opts []cql.Property) (map[string]string
 		}
 		return nil, false, cqlerr.Configf("Unable to find replication strategy class '%s'", class)
 	}
-	return out, durable, nil
+	options["class"] = "org.apache.cassandra.locator." + short
+	return options, durable, nil
 }
 
+// Datacenter is the name of the sandbox cluster's only data centre.
+const Datacenter = "datacenter1"
+
+// prepareNTS is NetworkTopologyStrategy.prepareOptions: replication_factor
+// expands to every data centre not named explicitly, an ALTER keeps the data
+// centres it does not mention, and a factor of 0 removes a data centre.
+func prepareNTS(options, previous map[string]string) {
+	if len(options) == 0 {
+		rf, ok := previous["replication_factor"]
+		if !ok {
+			rf = "1" // default_keyspace_rf
+		}
+		options["replication_factor"] = rf
+	}
+	rf, ok := options["replication_factor"]
+	delete(options, "replication_factor")
+	switch {
+	case !ok && len(options) == 0:
+		rf, ok = previous["replication_factor"]
+	case ok:
+		for k, v := range previous {
+			if _, set := options[k]; !set && k != "replication_factor" && k != "class" {
+				options[k] = v
+			}
+		}
+	}
+	if ok {
+		if _, set := options[Datacenter]; !set {
+			options[Datacenter] = rf
+		}
+	}
+	for k, v := range options {
+		if v == "0" {
+			delete(options, k)
+		}
+	}
+}
+
+// firstUnknown returns the first option, in sorted order, that is not
+// known, or "".
+func firstUnknown(options map[string]string, known string) string {
+	for _, k := range sortedKeys(options) {
+		if k != known {
+			return k
+		}
+	}
+	return ""
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// checkRF is ReplicationFactor.fromString: a Java int, not negative.
 func checkRF(s string) error {
-	n, err := strconv.Atoi(s)
+	n, err := strconv.ParseInt(s, 10, 32)
 	if err != nil {
-		return cqlerr.Configf("Replication factor must be numeric; found %s", s)
+		return cqlerr.Configf("For input string: \"%s\"", s)
 	}
 	if n < 0 {
-		return cqlerr.Configf("Replication factor must be non-negative; found %s", s)
+		return cqlerr.Configf("Replication factor must be non-negative, found %d", n)
 	}
 	return nil
 }
@@ -115,7 +186,7 @@ func (c *Context) CreateKeyspace(s *cql.CreateKeyspaceStmt) (*schema.Keyspace, e
 	if !validName.MatchString(s.Name.Name) {
 		return nil, cqlerr.Invalidf("Keyspace name must not be empty, more than 48 characters long, or contain non-alphanumeric-underscore characters (got \"%s\")", s.Name.Name)
 	}
-	repl, durable, err := c.Replication(s.Name.Name, s.Options)
+	repl, durable, err := c.Replication(s.Name.Name, s.Options, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/learnkv/learnkv/sandbox/value"
 )
@@ -169,10 +170,15 @@ func NewKeyspace(name string, replication map[string]string) *Keyspace {
 		Tables: map[string]*Table{}, Types: map[string]*value.Type{}}
 }
 
-// ReplicationFactor returns the keyspace's replication factor, 1 when it
-// cannot be read.
+// ReplicationFactor returns the keyspace's replication factor (for
+// NetworkTopologyStrategy, the one of datacenter1), 1 when it cannot be
+// read.
 func (k *Keyspace) ReplicationFactor() int {
-	rf, err := strconv.Atoi(k.Replication["replication_factor"])
+	v, ok := k.Replication["replication_factor"]
+	if !ok {
+		v = k.Replication["datacenter1"]
+	}
+	rf, err := strconv.Atoi(v)
 	if err != nil || rf < 1 {
 		return 1
 	}
@@ -185,7 +191,7 @@ func (k *Keyspace) TableNames() []string {
 	for n := range k.Tables {
 		names = append(names, n)
 	}
-	sort.Strings(names)
+	sortNames(names)
 	return names
 }
 
@@ -195,7 +201,7 @@ func (k *Keyspace) TypeNames() []string {
 	for n := range k.Types {
 		names = append(names, n)
 	}
-	sort.Strings(names)
+	sortNames(names)
 	return names
 }
 
@@ -240,7 +246,7 @@ func (c *Catalog) KeyspaceNames() []string {
 	for n := range c.Keyspaces {
 		names = append(names, n)
 	}
-	sort.Strings(names)
+	sortNames(names)
 	return names
 }
 
@@ -299,4 +305,39 @@ func Unmarshal(b []byte) (*Catalog, error) {
 		}
 	}
 	return c, nil
+}
+
+// sortNames sorts schema element names as Cassandra lists them: ignoring
+// case (SchemaElement.NAME_COMPARATOR), then by exact name so that the
+// order is stable.
+func sortNames(names []string) {
+	sort.Slice(names, func(i, j int) bool {
+		a, b := strings.ToLower(names[i]), strings.ToLower(names[j])
+		if a != b {
+			return a < b
+		}
+		return names[i] < names[j]
+	})
+}
+
+// SystemKeyspaces are the keyspaces every Cassandra 5.0 node has. The
+// sandbox lists them in DESCRIBE KEYSPACES but does not model them.
+var SystemKeyspaces = []string{"system", "system_auth", "system_distributed", "system_schema",
+	"system_traces", "system_views", "system_virtual_schema"}
+
+// IsSystemKeyspace reports whether name is one of Cassandra's system
+// keyspaces.
+func IsSystemKeyspace(name string) bool {
+	for _, k := range SystemKeyspaces {
+		if k == name {
+			return true
+		}
+	}
+	return false
+}
+
+// SystemKeyspaceError is the sandbox's answer to a statement that needs
+// a system keyspace: they exist on a real cluster only.
+func SystemKeyspaceError(name string) string {
+	return fmt.Sprintf("Keyspace '%s' is one of Cassandra's system keyspaces, which the learnkv sandbox does not model; query it on a real cluster", name)
 }
