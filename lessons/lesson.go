@@ -67,6 +67,15 @@ type Exercise struct {
 	Solution string
 	// Why is shown after success (Markdown).
 	Why string
+	// Lines holds the heading line of each part in the lesson's file.
+	Lines PartLines
+}
+
+// PartLines holds the line of each part's heading in an exercise, so that
+// messages about a part can point at it (0 for a part that is absent).
+type PartLines struct {
+	Task, Setup, Check, Solution, Why int
+	Hints                             []int
 }
 
 // Check is one parsed check of an exercise. Its Kind is one of "last",

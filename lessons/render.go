@@ -1,0 +1,156 @@
+package lessons
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"sync"
+	"unicode/utf8"
+
+	glamouransi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	mdparser "github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// blockQuoteBar is a one-cell blockquote bar: glamour budgets one cell for
+// its default two-cell "│ ", which makes some quoted lines lose the bar
+// (glamour#172).
+var blockQuoteBar = "│"
+
+// renderKey identifies a cached render.
+type renderKey struct {
+	sum   [sha256.Size]byte
+	width int
+	dark  bool
+}
+
+// maxCachedRenders bounds the render cache; it is emptied when full.
+const maxCachedRenders = 1024
+
+var renderCache = struct {
+	sync.Mutex
+	m map[renderKey]string
+}{m: map[renderKey]string{}}
+
+// Render renders lesson Markdown for a terminal of the given width with
+// glamour, in its dark or light style. Soft line breaks between two wide
+// (CJK) characters are dropped, so a Japanese paragraph wrapped in the
+// source does not gain spaces. Renders are cached by text, width and
+// style.
+func Render(markdown string, width int, dark bool) (string, error) {
+	if width < 1 {
+		return "", fmt.Errorf("lessons: render width %d", width)
+	}
+	key := renderKey{sum: sha256.Sum256([]byte(markdown)), width: width, dark: dark}
+	renderCache.Lock()
+	out, ok := renderCache.m[key]
+	renderCache.Unlock()
+	if ok {
+		return out, nil
+	}
+	out, err := render(markdown, width, dark)
+	if err != nil {
+		return "", err
+	}
+	renderCache.Lock()
+	if len(renderCache.m) >= maxCachedRenders {
+		clear(renderCache.m)
+	}
+	renderCache.m[key] = out
+	renderCache.Unlock()
+	return out, nil
+}
+
+// newMarkdown returns the goldmark pipeline Render uses, with renderer as
+// its node renderer (nil for parsing only).
+func newMarkdown(r renderer.NodeRenderer) goldmark.Markdown {
+	opts := []goldmark.Option{
+		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
+		goldmark.WithParserOptions(mdparser.WithAutoHeadingID(),
+			mdparser.WithASTTransformers(util.Prioritized(cjkSoftBreaks{}, 1000))),
+	}
+	if r != nil {
+		opts = append(opts, goldmark.WithRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(r, 1000)))))
+	}
+	return goldmark.New(opts...)
+}
+
+func render(markdown string, width int, dark bool) (out string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = "", fmt.Errorf("lessons: glamour failed: %v", r)
+		}
+	}()
+	st := styles.LightStyleConfig
+	if dark {
+		st = styles.DarkStyleConfig
+	}
+	st.BlockQuote.IndentToken = &blockQuoteBar
+	ar := glamouransi.NewRenderer(glamouransi.Options{WordWrap: width, Styles: st})
+	var buf bytes.Buffer
+	if err := newMarkdown(ar).Convert([]byte(markdown), &buf); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}
+
+// cjkSoftBreaks drops the soft line break between two wide characters: in
+// Japanese a line break inside a paragraph is not a space.
+type cjkSoftBreaks struct{}
+
+// Transform implements mdparser.ASTTransformer.
+func (cjkSoftBreaks) Transform(doc *ast.Document, reader text.Reader, pc mdparser.Context) {
+	source := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		t, ok := n.(*ast.Text)
+		if !entering || !ok || !t.SoftLineBreak() {
+			return ast.WalkContinue, nil
+		}
+		before, _ := utf8.DecodeLastRune(t.Segment.Value(source))
+		next := nextLeaf(t)
+		if next == nil {
+			return ast.WalkContinue, nil
+		}
+		after, _ := utf8.DecodeRune(leafText(next, source))
+		if isWide(before) && isWide(after) {
+			t.SetSoftLineBreak(false)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// nextLeaf returns the inline leaf after n within its block.
+func nextLeaf(n ast.Node) ast.Node {
+	for cur := n; cur != nil && cur.Type() == ast.TypeInline; cur = cur.Parent() {
+		if s := cur.NextSibling(); s != nil {
+			for s.FirstChild() != nil {
+				s = s.FirstChild()
+			}
+			return s
+		}
+	}
+	return nil
+}
+
+// leafText returns the text of an inline leaf.
+func leafText(n ast.Node, source []byte) []byte {
+	switch x := n.(type) {
+	case *ast.Text:
+		return x.Segment.Value(source)
+	case *ast.String:
+		return x.Value
+	}
+	return nil
+}
+
+// isWide reports whether r takes two terminal cells.
+func isWide(r rune) bool {
+	return r >= 0x1100 && r != utf8.RuneError && ansi.StringWidth(string(r)) == 2
+}
