@@ -1,0 +1,110 @@
+package cells
+
+import (
+	"strings"
+	"testing"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		s    string
+		w    int
+		want []string
+	}{
+		{"the quick brown fox", 10, []string{"the quick", "brown fox"}},
+		{"", 10, []string{""}},
+		{"a\nb", 10, []string{"a", "b"}},
+		{"supercalifragilistic", 8, []string{"supercal", "ifragili", "stic"}},
+		{"日本語の文章です。", 6, []string{"日本語", "の文章", "です。"}},
+		{"日本語の文章です。", 7, []string{"日本語", "の文章", "です。"}},
+		{"これは「重要」です", 8, []string{"これは", "「重要」", "です"}},
+		{"Cassandra は全パーティションを読みます", 14, []string{"Cassandra は全", "パーティション", "を読みます"}},
+		{"  leading", 10, []string{"leading"}},
+		{"（注意）これは大事", 6, []string{"（注", "意）こ", "れは大", "事"}},
+		{"ALLOW FILTERING, then", 16, []string{"ALLOW FILTERING,", "then"}},
+		{"読んだ行 1000000", 8, []string{"読んだ行", "1000000"}},
+		{"a b", 1, []string{"a", "b"}},
+	}
+	for _, tt := range tests {
+		got := Wrap(tt.s, tt.w)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Wrap(%q, %d) differs (-want +got):\n%s", tt.s, tt.w, diff)
+		}
+		for _, line := range got {
+			if ansi.StringWidth(line) > tt.w {
+				t.Errorf("Wrap(%q, %d) has line %q wider than %d", tt.s, tt.w, line, tt.w)
+			}
+		}
+	}
+}
+
+func TestWrapKeepsStyles(t *testing.T) {
+	styled := "\x1b[1mbold words here\x1b[m"
+	got := Wrap(styled, 6)
+	if len(got) < 2 {
+		t.Fatalf("Wrap(styled, 6) = %q, want several lines", got)
+	}
+	if plain := ansi.Strip(strings.Join(got, " ")); plain != "bold words here" {
+		t.Errorf("Wrap(styled, 6) lost text: %q", plain)
+	}
+}
+
+func TestFitAndTruncate(t *testing.T) {
+	tests := []struct {
+		s         string
+		w         int
+		wantFit   string
+		wantRight string
+	}{
+		{"abc", 5, "abc  ", "  abc"},
+		{"abcdef", 4, "abc…", "abc…"},
+		{"日本語", 5, "日本…", "日本…"},
+		{"日本", 5, "日本 ", " 日本"},
+		{"x", 0, "", ""},
+	}
+	for _, tt := range tests {
+		if got := Fit(tt.s, tt.w); got != tt.wantFit {
+			t.Errorf("Fit(%q, %d) = %q, want %q", tt.s, tt.w, got, tt.wantFit)
+		}
+		if got := FitRight(tt.s, tt.w); got != tt.wantRight {
+			t.Errorf("FitRight(%q, %d) = %q, want %q", tt.s, tt.w, got, tt.wantRight)
+		}
+	}
+}
+
+func TestBlock(t *testing.T) {
+	got := Block([]string{"abcdef", "日本語"}, 4, 3)
+	want := "abc…\n日… \n    "
+	if got != want {
+		t.Errorf("Block = %q, want %q", got, want)
+	}
+}
+
+func TestClean(t *testing.T) {
+	if got, want := Clean("a\nb\tc\x00d"), `a\nb\tcd`; got != want {
+		t.Errorf("Clean = %q, want %q", got, want)
+	}
+}
+
+func TestBar(t *testing.T) {
+	tests := []struct {
+		part, total float64
+		w           int
+		want        string
+	}{
+		{1, 2, 4, "██░░"},
+		{0, 2, 4, "░░░░"},
+		{1, 1000, 4, "█░░░"},
+		{5, 5, 3, "███"},
+		{1, 0, 3, "░░░"},
+	}
+	for _, tt := range tests {
+		if got := ansi.Strip(Bar(tt.part, tt.total, tt.w, lipgloss.NewStyle(), lipgloss.NewStyle())); got != tt.want {
+			t.Errorf("Bar(%v, %v, %d) = %q, want %q", tt.part, tt.total, tt.w, got, tt.want)
+		}
+	}
+}

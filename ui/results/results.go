@@ -1,0 +1,237 @@
+// Package results is the results pane: the rows a statement returned, as
+// a table that scrolls both ways and renders only the rows on screen (a
+// million-row result costs no more to draw than ten), or the text of a
+// command, or an error with a caret under the column it is about.
+package results
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/learnkv/learnkv/lessons"
+	"github.com/learnkv/learnkv/sandbox"
+	"github.com/learnkv/learnkv/ui/cells"
+	"github.com/learnkv/learnkv/ui/i18n"
+	"github.com/learnkv/learnkv/ui/theme"
+)
+
+// KeyMap holds the pane's keys.
+type KeyMap struct {
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Left     key.Binding
+	Right    key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+}
+
+// NewKeyMap returns the pane's keys with help in lang.
+func NewKeyMap(lang lessons.Lang) KeyMap {
+	return KeyMap{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", i18n.T(lang, i18n.HelpUp))),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", i18n.T(lang, i18n.HelpDown))),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", i18n.T(lang, i18n.HelpPageUp))),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn", i18n.T(lang, i18n.HelpPageDown))),
+		Left:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", i18n.T(lang, i18n.HelpColumnLeft))),
+		Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", i18n.T(lang, i18n.HelpColumnRight))),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", i18n.T(lang, i18n.HelpTop))),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", i18n.T(lang, i18n.HelpBottom))),
+	}
+}
+
+// DefaultKeyMap returns the pane's keys with English help.
+func DefaultKeyMap() KeyMap { return NewKeyMap(lessons.English) }
+
+// ShortHelp returns the keys shown in the help bar.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.PageDown, k.Right}
+}
+
+// FullHelp returns every key, in groups.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Left, k.Right, k.Top, k.Bottom}}
+}
+
+// Model is the results pane.
+type Model struct {
+	KeyMap KeyMap
+
+	lang   lessons.Lang
+	th     theme.Theme
+	width  int
+	height int
+
+	stmt string
+	res  *sandbox.Result
+	err  error
+	// ran counts the statements of the last submission (only the last
+	// one's result is shown).
+	ran int
+
+	table *table
+	// text holds the lines of a message or an error, wrapped to width.
+	text []string
+	// yOff is the first row (or text line) shown; xOff the first column
+	// of a table, or the first cell of text.
+	yOff, xOff int
+}
+
+// New returns an empty results pane.
+func New(lang lessons.Lang, th theme.Theme) Model {
+	return Model{KeyMap: NewKeyMap(lang), lang: lang, th: th, width: 40, height: 10}
+}
+
+// SetTheme applies a theme.
+func (m *Model) SetTheme(th theme.Theme) {
+	m.th = th
+	m.layout()
+}
+
+// SetLang changes the pane's language.
+func (m *Model) SetLang(lang lessons.Lang) {
+	m.lang = lang
+	m.KeyMap = NewKeyMap(lang)
+	m.layout()
+}
+
+// SetSize sets the pane's size in cells.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(w, 10), max(h, 3)
+	m.layout()
+}
+
+// SetResult shows the outcome of a statement. ran is the number of
+// statements the learner's submission held.
+func (m *Model) SetResult(stmt string, res *sandbox.Result, err error, ran int) {
+	m.stmt, m.res, m.err, m.ran = stmt, res, err, ran
+	m.yOff, m.xOff = 0, 0
+	m.table = nil
+	if err == nil && res != nil && (res.HasRows || res.LWT || len(res.Columns) > 0) && res.Message == "" {
+		m.table = newTable(res)
+	}
+	m.layout()
+}
+
+// Clear empties the pane.
+func (m *Model) Clear() { m.SetResult("", nil, nil, 0) }
+
+// Result returns the result shown (nil for none or an error).
+func (m Model) Result() *sandbox.Result { return m.res }
+
+// Err returns the error shown.
+func (m Model) Err() error { return m.err }
+
+// layout re-wraps the text for the current width, language and theme.
+func (m *Model) layout() {
+	m.text = nil
+	switch {
+	case m.err != nil:
+		m.text = m.errorLines()
+	case m.res != nil && m.table == nil:
+		m.text = m.messageLines()
+	}
+	m.clamp()
+}
+
+// bodyHeight is the number of lines below the statement line and the
+// warnings.
+func (m Model) bodyHeight() int {
+	return max(m.height-len(m.headLines()), 1)
+}
+
+// rowsShown is the number of table rows that fit.
+func (m Model) rowsShown() int {
+	return max(m.bodyHeight()-3, 1) // header, separator, footer
+}
+
+// clamp keeps the offsets inside the content.
+func (m *Model) clamp() {
+	switch {
+	case m.table != nil:
+		m.yOff = min(m.yOff, max(len(m.res.Rows)-m.rowsShown(), 0))
+		m.xOff = min(m.xOff, max(len(m.table.cols)-1, 0))
+	default:
+		m.yOff = min(m.yOff, max(len(m.text)-m.bodyHeight(), 0))
+	}
+	m.yOff, m.xOff = max(m.yOff, 0), max(m.xOff, 0)
+}
+
+// Update handles scrolling keys while the pane is focused.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	page := m.bodyHeight()
+	if m.table != nil {
+		page = m.rowsShown()
+	}
+	step := 1
+	if m.table == nil {
+		step = 8 // text scrolls by cells, tables by columns
+	}
+	switch {
+	case key.Matches(k, m.KeyMap.Up):
+		m.yOff--
+	case key.Matches(k, m.KeyMap.Down):
+		m.yOff++
+	case key.Matches(k, m.KeyMap.PageUp):
+		m.yOff -= page
+	case key.Matches(k, m.KeyMap.PageDown):
+		m.yOff += page
+	case key.Matches(k, m.KeyMap.Left):
+		m.xOff -= step
+	case key.Matches(k, m.KeyMap.Right):
+		m.xOff += step
+	case key.Matches(k, m.KeyMap.Top):
+		m.yOff, m.xOff = 0, 0
+	case key.Matches(k, m.KeyMap.Bottom):
+		m.yOff = 1 << 30
+	}
+	m.clamp()
+	return m, nil
+}
+
+// headLines are the lines above the body: the statement and any warnings.
+func (m Model) headLines() []string {
+	if m.stmt == "" {
+		return nil
+	}
+	stmt := cells.Clean(m.stmt)
+	if m.ran > 1 {
+		stmt = i18n.F(m.lang, i18n.ResultsLastOf, m.ran) + " " + stmt
+	}
+	lines := []string{m.th.Accent.Render("› ") + m.th.Subtle.Render(cells.Truncate(stmt, m.width-2))}
+	if m.res != nil {
+		for _, w := range m.res.Warnings {
+			for _, l := range cells.Wrap(i18n.T(m.lang, i18n.ResultsWarning)+" "+cells.Clean(w), m.width) {
+				if len(lines) < 4 {
+					lines = append(lines, m.th.Warn.Render(l))
+				}
+			}
+		}
+	}
+	return lines
+}
+
+// View draws the pane, exactly SetSize's size.
+func (m Model) View() string {
+	lines := m.headLines()
+	switch {
+	case m.stmt == "" && m.res == nil && m.err == nil:
+		lines = append(lines, m.th.Faint.Render(i18n.T(m.lang, i18n.ResultsEmpty)))
+		for _, l := range cells.Wrap(i18n.T(m.lang, i18n.ResultsEmptyHint), m.width) {
+			lines = append(lines, m.th.Faint.Render(l))
+		}
+	case m.table != nil:
+		lines = append(lines, m.tableLines()...)
+	default:
+		end := min(m.yOff+m.bodyHeight(), len(m.text))
+		for _, l := range m.text[m.yOff:end] {
+			lines = append(lines, cells.Cut(l, m.xOff, m.xOff+m.width))
+		}
+	}
+	return cells.Block(lines, m.width, m.height)
+}

@@ -1,0 +1,200 @@
+package results
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/learnkv/learnkv/lessons"
+	"github.com/learnkv/learnkv/sandbox"
+	"github.com/learnkv/learnkv/ui/theme"
+)
+
+// run executes statements in a fresh in-memory sandbox and returns the
+// last one's result and error.
+func run(t testing.TB, stmts ...string) (*sandbox.Result, error) {
+	t.Helper()
+	sb, err := sandbox.Open(sandbox.Options{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close() })
+	var res *sandbox.Result
+	for _, s := range stmts {
+		res, err = sb.Exec(context.Background(), s)
+	}
+	return res, err
+}
+
+var (
+	widths = []int{40, 80, 120}
+	langs  = []lessons.Lang{lessons.English, lessons.Japanese}
+)
+
+// goldenViews checks the pane's view at every width and language.
+func goldenViews(t *testing.T, height int, setup func(m *Model)) {
+	for _, lang := range langs {
+		for _, w := range widths {
+			t.Run(fmt.Sprintf("%s/%d", lang, w), func(t *testing.T) {
+				m := New(lang, theme.New(true))
+				m.SetSize(w, height)
+				setup(&m)
+				view := m.View()
+				for i, line := range strings.Split(view, "\n") {
+					if got := ansi.StringWidth(line); got != w {
+						t.Errorf("line %d is %d cells wide, want %d: %q", i, got, w, ansi.Strip(line))
+					}
+				}
+				golden.RequireEqual(t, []byte(ansi.Strip(view)))
+			})
+		}
+	}
+}
+
+func TestViewEmpty(t *testing.T) {
+	goldenViews(t, 6, func(m *Model) {})
+}
+
+func TestViewRows(t *testing.T) {
+	stmts := []string{
+		"CREATE TABLE users (id int PRIMARY KEY, name text, city text, email text, joined timestamp, score double)",
+		"INSERT INTO users (id, name, city, email, joined, score) VALUES (1, 'Alice', 'Tokyo', 'alice@example.com', '2024-01-02 03:04:05+0000', 1.5)",
+		"INSERT INTO users (id, name, city) VALUES (2, '太郎', '大阪')",
+		"SELECT * FROM users",
+	}
+	res, err := run(t, stmts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	goldenViews(t, 8, func(m *Model) { m.SetResult(stmts[3], res, nil, 1) })
+}
+
+func TestViewErrorWithCaret(t *testing.T) {
+	stmt := "SELECT * FROM users\nWHERE name = 'Alice' ALLOW FILTERIN"
+	res, err := run(t, "CREATE TABLE users (id int PRIMARY KEY, name text)", stmt)
+	if err == nil {
+		t.Fatalf("Exec(%q) succeeded, want a syntax error", stmt)
+	}
+	goldenViews(t, 10, func(m *Model) { m.SetResult(stmt, res, err, 2) })
+}
+
+func TestViewFilteringError(t *testing.T) {
+	stmt := "SELECT * FROM users WHERE name = 'Alice'"
+	_, err := run(t, "CREATE TABLE users (id int PRIMARY KEY, name text)", stmt)
+	if err == nil {
+		t.Fatalf("Exec(%q) succeeded, want an error", stmt)
+	}
+	goldenViews(t, 12, func(m *Model) { m.SetResult(stmt, nil, err, 1) })
+}
+
+func TestViewMessage(t *testing.T) {
+	res, err := run(t, "NODES")
+	if err != nil {
+		t.Fatal(err)
+	}
+	goldenViews(t, 10, func(m *Model) { m.SetResult("NODES", res, nil, 1) })
+}
+
+func TestViewCancelled(t *testing.T) {
+	goldenViews(t, 4, func(m *Model) { m.SetResult("SELECT * FROM big", nil, context.Canceled, 1) })
+}
+
+// bigResult returns a result of n rows of three columns.
+func bigResult(t testing.TB, n int) *sandbox.Result {
+	t.Helper()
+	res, err := run(t, "CREATE TABLE t (k int PRIMARY KEY, v text, w text)",
+		"INSERT INTO t (k, v, w) VALUES (1, 'one', 'uno')", "SELECT * FROM t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := res.Rows[0]
+	res.Rows = nil
+	for i := 0; i < n; i++ {
+		res.Rows = append(res.Rows, []any{int32(i), row[1], row[2]})
+	}
+	return res
+}
+
+func TestPagingRendersOnlyVisibleRows(t *testing.T) {
+	res := bigResult(t, 1000)
+	m := New(lessons.English, theme.New(true))
+	m.SetSize(40, 10)
+	m.SetResult("SELECT * FROM t", res, nil, 1)
+	_ = m.View()
+	if got := len(m.table.cells); got > widthSample {
+		t.Errorf("after one View, %d rows formatted, want at most %d", got, widthSample)
+	}
+	tests := []struct {
+		key  tea.KeyPressMsg
+		want string
+	}{
+		{tea.KeyPressMsg{Code: tea.KeyPgDown}, "rows 7-12 of 1000"},
+		{tea.KeyPressMsg{Code: 'G', Text: "G"}, "rows 995-1000 of 1000"},
+		{tea.KeyPressMsg{Code: tea.KeyDown}, "rows 995-1000 of 1000"},
+		{tea.KeyPressMsg{Code: 'g', Text: "g"}, "rows 1-6 of 1000"},
+		{tea.KeyPressMsg{Code: tea.KeyUp}, "rows 1-6 of 1000"},
+	}
+	for _, tt := range tests {
+		m, _ = m.Update(tt.key)
+		if got := ansi.Strip(m.View()); !strings.Contains(got, tt.want) {
+			t.Errorf("after %s, view = %q, want it to contain %q", tt.key, got, tt.want)
+		}
+	}
+}
+
+func TestHorizontalScroll(t *testing.T) {
+	res, err := run(t, "CREATE TABLE w (k int PRIMARY KEY, a text, b text, c text, d text)",
+		"INSERT INTO w (k, a, b, c, d) VALUES (1, 'aaaaaaaaaaaa', 'bbbbbbbbbbbb', 'cccccccccccc', 'dddddddddddd')",
+		"SELECT * FROM w")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(lessons.English, theme.New(true))
+	m.SetSize(40, 8)
+	m.SetResult("SELECT * FROM w", res, nil, 1)
+	if got := ansi.Strip(m.View()); strings.Contains(got, "dddd") || !strings.Contains(got, "columns 1-") {
+		t.Fatalf("view before scrolling = %q, want the first columns only", got)
+	}
+	for i := 0; i < 4; i++ {
+		m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyRight})
+	}
+	if got := ansi.Strip(m.View()); !strings.Contains(got, "dddd") || strings.Contains(got, "aaaa") {
+		t.Errorf("view after scrolling right = %q, want the last column", got)
+	}
+}
+
+func TestCaretLine(t *testing.T) {
+	tests := []struct {
+		stmt     string
+		off      int
+		wantLine string
+		wantCol  int
+	}{
+		{"SELECT x FROM t", 7, "SELECT x FROM t", 7},
+		{"SELECT *\nFROM t WHER x", 16, "FROM t WHER x", 7},
+		{"SELECT '日本' FRM t", 15, "SELECT '日本' FRM t", 13},
+		{"abc", 3, "abc", 3},
+	}
+	for _, tt := range tests {
+		line, col := caretLine(tt.stmt, tt.off)
+		if line != tt.wantLine || col != tt.wantCol {
+			t.Errorf("caretLine(%q, %d) = %q, %d, want %q, %d", tt.stmt, tt.off, line, col, tt.wantLine, tt.wantCol)
+		}
+	}
+}
+
+func BenchmarkViewThousandRows(b *testing.B) {
+	res := bigResult(b, 1000)
+	m := New(lessons.English, theme.New(true))
+	m.SetSize(80, 20)
+	m.SetResult("SELECT * FROM t", res, nil, 1)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = m.View()
+	}
+}

@@ -1,0 +1,221 @@
+package results
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/learnkv/learnkv/lessons"
+	"github.com/learnkv/learnkv/sandbox"
+	"github.com/learnkv/learnkv/sandbox/cqlerr"
+	"github.com/learnkv/learnkv/sandbox/cqlsh"
+	"github.com/learnkv/learnkv/ui/cells"
+	"github.com/learnkv/learnkv/ui/i18n"
+)
+
+// widthSample is the number of rows whose cells decide column widths;
+// later rows that are wider are truncated.
+const widthSample = 1000
+
+// maxColumnWidth caps a column, so one long text value does not push
+// every other column off the screen.
+const maxColumnWidth = 40
+
+// column is one column of a result table.
+type column struct {
+	name  string
+	width int
+}
+
+// table caches the formatted cells of the rows drawn so far. Rows are
+// formatted when first drawn, so a large result costs only what is shown.
+type table struct {
+	res   *sandbox.Result
+	cols  []column
+	cells map[int][]string
+}
+
+func newTable(res *sandbox.Result) *table {
+	t := &table{res: res, cells: map[int][]string{}}
+	for _, c := range res.Columns {
+		t.cols = append(t.cols, column{name: c.Name, width: ansi.StringWidth(c.Name)})
+	}
+	for i := 0; i < len(res.Rows) && i < widthSample; i++ {
+		for j, v := range t.row(i) {
+			if j < len(t.cols) {
+				t.cols[j].width = max(t.cols[j].width, min(ansi.StringWidth(v), maxColumnWidth))
+			}
+		}
+	}
+	return t
+}
+
+// row returns the formatted cells of row i.
+func (t *table) row(i int) []string {
+	if r, ok := t.cells[i]; ok {
+		return r
+	}
+	r := cqlsh.FormatRow(t.res.Columns, t.res.Rows[i])
+	for j := range r {
+		r[j] = cells.Clean(r[j])
+	}
+	t.cells[i] = r
+	return r
+}
+
+// visibleColumns returns the columns from first that fit in w cells (at
+// least one, cut to w).
+func (t *table) visibleColumns(first, w int) (cols []column, last int) {
+	used := 0
+	last = first
+	for j := first; j < len(t.cols); j++ {
+		c := t.cols[j]
+		need := c.width + 3 // " v " plus the separator
+		if j > first && used+need > w {
+			break
+		}
+		if need > w {
+			c.width = max(w-3, 1)
+			need = w
+		}
+		cols = append(cols, c)
+		used += need
+		last = j
+	}
+	return cols, last
+}
+
+// tableLines draws the visible part of the table and its footer.
+func (m Model) tableLines() []string {
+	t := m.table
+	cols, last := t.visibleColumns(m.xOff, m.width-1)
+	sep := m.th.Faint.Render("|")
+	var header, rule []string
+	for _, c := range cols {
+		header = append(header, " "+m.th.Heading.Render(cells.Fit(c.name, c.width))+" ")
+		rule = append(rule, strings.Repeat("─", c.width+2))
+	}
+	lines := []string{
+		strings.Join(header, sep),
+		m.th.Faint.Render(strings.Join(rule, "┼")),
+	}
+	n := len(t.res.Rows)
+	end := min(m.yOff+m.rowsShown(), n)
+	for i := m.yOff; i < end; i++ {
+		row := t.row(i)
+		var cs []string
+		for j, c := range cols {
+			v := ""
+			if m.xOff+j < len(row) {
+				v = row[m.xOff+j]
+			}
+			style := m.th.Text
+			if v == "null" && t.res.Rows[i][m.xOff+j] == nil {
+				style = m.th.Faint
+			}
+			cs = append(cs, " "+style.Render(cells.FitRight(v, c.width))+" ")
+		}
+		lines = append(lines, strings.Join(cs, sep))
+	}
+	return append(lines, m.footer(n, end, last))
+}
+
+// footer says how many rows there are and which part is on screen.
+func (m Model) footer(n, end, lastCol int) string {
+	var parts []string
+	if m.res.HasRows {
+		parts = append(parts, i18n.F(m.lang, i18n.ResultsRowCount, n))
+	}
+	if n > m.rowsShown() {
+		parts = append(parts, i18n.F(m.lang, i18n.ResultsRowsShown, m.yOff+1, end, n))
+	}
+	if len(m.table.cols) > lastCol-m.xOff+1 {
+		parts = append(parts, i18n.F(m.lang, i18n.ResultsColumnsShown, m.xOff+1, lastCol+1, len(m.table.cols)))
+	}
+	return m.th.Subtle.Render(cells.Truncate(strings.Join(parts, "  "), m.width))
+}
+
+// messageLines returns a command's text, or a note for a statement that
+// returned nothing to show.
+func (m Model) messageLines() []string {
+	msg := m.res.Message
+	if msg == "" {
+		msg = i18n.T(m.lang, i18n.ResultsDone)
+		if m.res.Trace != nil {
+			msg += " " + i18n.T(m.lang, i18n.ResultsSeeTrace)
+		}
+		return styled(cells.Wrap(msg, m.width), m.th.Success.Render)
+	}
+	lines := strings.Split(strings.TrimRight(msg, "\n"), "\n")
+	for i := range lines {
+		lines[i] = cells.Clean(lines[i])
+	}
+	return lines
+}
+
+// errorLines returns the error as cqlsh prints it, wrapped, and, when the
+// error points into the statement, that line with a caret under the
+// column.
+func (m Model) errorLines() []string {
+	if errors.Is(m.err, context.Canceled) {
+		return styled(cells.Wrap(i18n.T(m.lang, i18n.ResultsCancelled), m.width), m.th.Warn.Render)
+	}
+	e := cqlerr.As(m.err)
+	lines := styled(cells.Wrap(e.CQLSH(), m.width), m.th.Error.Render)
+	if e.Offset >= 0 && e.Offset <= len(m.stmt) {
+		line, col := caretLine(m.stmt, e.Offset)
+		// Keep the caret on screen: show a window of the line around it.
+		w := m.width - 2
+		start := 0
+		if col >= w {
+			start = col - w/2
+		}
+		lines = append(lines, "",
+			"  "+m.th.Code.Render(cells.Cut(line, start, start+w)),
+			"  "+cells.Spaces(col-start)+m.th.Error.Render("^"))
+	}
+	if h := hint(m.lang, e); h != "" {
+		lines = append(lines, "")
+		lines = append(lines, styled(cells.Wrap(h, m.width), m.th.Subtle.Render)...)
+	}
+	return lines
+}
+
+// caretLine returns the line of stmt holding byte offset off, and the
+// column (in cells) of off in it.
+func caretLine(stmt string, off int) (line string, col int) {
+	start := strings.LastIndexByte(stmt[:off], '\n') + 1
+	end := strings.IndexByte(stmt[off:], '\n')
+	if end < 0 {
+		end = len(stmt)
+	} else {
+		end += off
+	}
+	line = strings.ReplaceAll(stmt[start:end], "\t", " ")
+	return line, ansi.StringWidth(strings.ReplaceAll(stmt[start:off], "\t", " "))
+}
+
+// hint returns a learner-facing note on the error, for the errors
+// learners meet most.
+func hint(lang lessons.Lang, e *cqlerr.Error) string {
+	switch {
+	case e.Code == cqlerr.SyntaxError && e.Offset >= 0:
+		return i18n.T(lang, i18n.ErrHintSyntax)
+	case e.Code == cqlerr.Unavailable:
+		return i18n.T(lang, i18n.ErrHintUnavailable)
+	case e.Code == cqlerr.Invalid && strings.Contains(e.Message, "ALLOW FILTERING"):
+		return i18n.T(lang, i18n.ErrHintFiltering)
+	case e.Code == cqlerr.Invalid && strings.Contains(e.Message, "partition key"):
+		return i18n.T(lang, i18n.ErrHintPartitionKey)
+	}
+	return ""
+}
+
+func styled(lines []string, render func(...string) string) []string {
+	for i, l := range lines {
+		lines[i] = render(l)
+	}
+	return lines
+}
