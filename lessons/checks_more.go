@@ -302,7 +302,7 @@ type distributionSpec struct {
 
 func (s *distributionSpec) run(ctx context.Context, e *env) (bool, string) {
 	ks, name := splitTable(e, strings.ToLower(s.table))
-	d, err := e.sb.Distribution(ks, name)
+	d, err := e.sb.Distribution(ctx, ks, name)
 	if err != nil {
 		return false, e.t("distribution.no_table", ks+"."+name, err.Error())
 	}

@@ -144,7 +144,7 @@ func (s *Sandbox) runCommand(ctx context.Context, src string) (*Result, error) {
 		if err != nil {
 			return nil, cqlerr.Invalidf("%s", err.Error())
 		}
-		d, err := s.distribution(t.Keyspace, t.Name)
+		d, err := s.distribution(ctx, t.Keyspace, t.Name)
 		if err != nil {
 			return nil, err
 		}

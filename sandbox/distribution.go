@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"sort"
@@ -66,14 +67,15 @@ type Distribution struct {
 }
 
 // Distribution computes the distribution of a table (ks may be empty for
-// the session's keyspace).
-func (s *Sandbox) Distribution(ks, table string) (*Distribution, error) {
+// the session's keyspace). It reads every replica of every partition, so
+// on a large table it takes a while: cancelling ctx stops it.
+func (s *Sandbox) Distribution(ctx context.Context, ks, table string) (*Distribution, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.distribution(ks, table)
+	return s.distribution(ctx, ks, table)
 }
 
-func (s *Sandbox) distribution(ks, table string) (*Distribution, error) {
+func (s *Sandbox) distribution(ctx context.Context, ks, table string) (*Distribution, error) {
 	if ks == "" {
 		ks = s.session.Keyspace
 	}
@@ -93,7 +95,13 @@ func (s *Sandbox) distribution(ks, table string) (*Distribution, error) {
 	for n := 1; n <= ring.Nodes(); n++ {
 		nl := NodeLoad{Node: n, Down: s.cluster.IsDown(n)}
 		var st replica.ReadStats
+		seen := 0
 		err := s.store.ScanTokens(n, t, math.MinInt64, math.MaxInt64, &st, func(p *replica.Partition) (bool, error) {
+			if seen++; seen%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return false, err
+				}
+			}
 			static, rows := p.LiveView(now)
 			nrows := len(rows)
 			if nrows == 0 && static != nil {

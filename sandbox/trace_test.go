@@ -135,7 +135,7 @@ func TestTraceWrites(t *testing.T) {
 func TestDistributionSkewed(t *testing.T) {
 	sb := openMemory(t)
 	mustExec(t, sb, "LOAD DATASET orders_skewed ROWS 5000")
-	d, err := sb.Distribution("", "orders_by_user")
+	d, err := sb.Distribution(context.Background(), "", "orders_by_user")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func TestDistributionSkewed(t *testing.T) {
 	}
 	// The even dataset has no skew warning.
 	mustExec(t, sb, "TRUNCATE orders_by_user", "LOAD DATASET orders ROWS 5000")
-	d, err = sb.Distribution("", "orders_by_user")
+	d, err = sb.Distribution(context.Background(), "", "orders_by_user")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -250,7 +250,7 @@ func distCmd(sb *sandbox.Sandbox, table string) tea.Cmd {
 		if !ok {
 			ks, name = "", table
 		}
-		d, err := sb.Distribution(ks, name)
+		d, err := sb.Distribution(context.Background(), ks, name)
 		return distDoneMsg{table: table, dist: d, err: err}
 	}
 }

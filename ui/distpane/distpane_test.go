@@ -29,7 +29,7 @@ func distribution(t testing.TB, table string, stmts ...string) *sandbox.Distribu
 			t.Fatalf("Exec(%q): %v", s, err)
 		}
 	}
-	d, err := sb.Distribution("", table)
+	d, err := sb.Distribution(context.Background(), "", table)
 	if err != nil {
 		t.Fatal(err)
 	}
