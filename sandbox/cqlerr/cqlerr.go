@@ -13,14 +13,17 @@ type Code int
 
 // The error codes the sandbox produces.
 const (
-	ServerError   Code = 0x0000
-	Unavailable   Code = 0x1000
-	WriteTimeout  Code = 0x1100
-	ReadTimeout   Code = 0x1200
-	SyntaxError   Code = 0x2000
-	Invalid       Code = 0x2200
-	ConfigError   Code = 0x2300
-	AlreadyExists Code = 0x2400
+	ServerError  Code = 0x0000
+	Unavailable  Code = 0x1000
+	WriteTimeout Code = 0x1100
+	ReadTimeout  Code = 0x1200
+	// FunctionFailure is a function's execution failing (fromJson() of a
+	// bad value, for instance).
+	FunctionFailure Code = 0x1400
+	SyntaxError     Code = 0x2000
+	Invalid         Code = 0x2200
+	ConfigError     Code = 0x2300
+	AlreadyExists   Code = 0x2400
 	// Shell is not a protocol code: it marks an error of a cqlsh shell
 	// command (TRACING, PAGING, ...), which cqlsh prints as is.
 	Shell Code = -1
@@ -38,6 +41,8 @@ func (c Code) Class() string {
 		return "WriteTimeout"
 	case ReadTimeout:
 		return "ReadTimeout"
+	case FunctionFailure:
+		return "FunctionFailure"
 	case SyntaxError:
 		return "SyntaxException"
 	case Invalid:
@@ -60,6 +65,8 @@ func (c Code) Summary() string {
 		return "Unavailable exception"
 	case WriteTimeout, ReadTimeout:
 		return "Coordinator node timed out waiting for replica nodes' responses"
+	case FunctionFailure:
+		return "User Defined Function failure"
 	case SyntaxError:
 		return "Syntax error in CQL query"
 	case Invalid:
@@ -75,7 +82,7 @@ func (c Code) Summary() string {
 // ParseClass returns the code whose Class is name, and false if there is
 // none.
 func ParseClass(name string) (Code, bool) {
-	for _, c := range []Code{ServerError, Unavailable, WriteTimeout, ReadTimeout, SyntaxError, Invalid, ConfigError, AlreadyExists, Shell} {
+	for _, c := range []Code{ServerError, Unavailable, WriteTimeout, ReadTimeout, FunctionFailure, SyntaxError, Invalid, ConfigError, AlreadyExists, Shell} {
 		if c.Class() == name {
 			return c, true
 		}
@@ -140,6 +147,11 @@ func Shellf(format string, args ...any) *Error {
 // Serverf returns a ServerError with a formatted message.
 func Serverf(format string, args ...any) *Error {
 	return &Error{Code: ServerError, Message: fmt.Sprintf(format, args...), Offset: -1}
+}
+
+// FunctionFailuref returns a FunctionFailure error with a formatted message.
+func FunctionFailuref(format string, args ...any) *Error {
+	return &Error{Code: FunctionFailure, Message: fmt.Sprintf(format, args...), Offset: -1}
 }
 
 // KeyspaceExists returns the AlreadyExists error for a keyspace.

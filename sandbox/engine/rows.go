@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/learnkv/learnkv/sandbox/keys"
+	"github.com/learnkv/learnkv/sandbox/plan"
 	"github.com/learnkv/learnkv/sandbox/replica"
 	"github.com/learnkv/learnkv/sandbox/schema"
 	"github.com/learnkv/learnkv/sandbox/value"
@@ -25,6 +26,9 @@ type rowView struct {
 	// missing is set for the view of a row that does not exist but whose
 	// key a conditional write named.
 	missing bool
+	// aggs holds the results of the aggregates of an aggregate query, set
+	// on the view its selection is finally evaluated on.
+	aggs map[*plan.Aggregate]any
 }
 
 func newRowView(t *schema.Table, pk []any, token int64, static, row *replica.Row, now int64) (*rowView, error) {
@@ -69,6 +73,9 @@ func (v *rowView) data(c *schema.Column) *replica.ColumnData {
 func (v *rowView) value(c *schema.Column) (any, error) {
 	switch c.Kind {
 	case schema.PartitionKey:
+		if c.Position >= len(v.pk) {
+			return nil, nil
+		}
 		return v.pk[c.Position], nil
 	case schema.Clustering:
 		if v.ck == nil {

@@ -95,7 +95,7 @@ func (e *Engine) Select(ctx *plan.Context, p *plan.Select, opts SelectOptions, t
 		from, to := int64(math.MinInt64), int64(math.MaxInt64)
 		if tk := p.Tokens; tk != nil {
 			if tk.Empty {
-				return e.finish(res, p, agg, sorted, tr)
+				return e.finish(ctx, res, p, agg, sorted, tr)
 			}
 			from, to = tk.Start, tk.End
 			if !tk.StartIncl {
@@ -110,7 +110,7 @@ func (e *Engine) Select(ctx *plan.Context, p *plan.Select, opts SelectOptions, t
 			return nil, err
 		}
 	}
-	return e.finish(res, p, agg, sorted, tr)
+	return e.finish(ctx, res, p, agg, sorted, tr)
 }
 
 // readLimit returns how many live rows a partition read may stop at: the
@@ -130,9 +130,9 @@ func readLimit(p *plan.Select, returned int) int {
 	return max(limit, 0)
 }
 
-func (e *Engine) finish(res *Result, p *plan.Select, agg *aggregator, sorted []sortedRow, tr *trace.Trace) (*Result, error) {
+func (e *Engine) finish(ctx *plan.Context, res *Result, p *plan.Select, agg *aggregator, sorted []sortedRow, tr *trace.Trace) (*Result, error) {
 	if agg != nil {
-		row, err := agg.result()
+		row, err := agg.result(e, ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -306,4 +306,83 @@ func jsonRow(cols []plan.ResultColumn, row []any) string {
 	}
 	b.WriteByte('}')
 	return b.String()
+}
+
+// aggregator computes the selection of an aggregate query: every
+// aggregate function in it accumulates the rows read, and the other
+// selectors take their values from the first row (null without rows).
+type aggregator struct {
+	exprs []plan.Expr
+	aggs  []*plan.Aggregate
+	accs  []plan.Accumulator
+	first *rowView
+}
+
+func newAggregator(exprs []plan.Expr) *aggregator {
+	a := &aggregator{exprs: exprs}
+	for _, x := range exprs {
+		a.collect(x)
+	}
+	a.accs = make([]plan.Accumulator, len(a.aggs))
+	for i, ag := range a.aggs {
+		a.accs[i] = ag.NewAccumulator()
+	}
+	return a
+}
+
+// collect finds the aggregates of an expression.
+func (a *aggregator) collect(x plan.Expr) {
+	switch x := x.(type) {
+	case *plan.Aggregate:
+		a.aggs = append(a.aggs, x)
+	case *plan.Call:
+		for _, arg := range x.Args {
+			a.collect(arg)
+		}
+	case *plan.FieldOf:
+		a.collect(x.Arg)
+	case *plan.ElementOf:
+		a.collect(x.Arg)
+	case *plan.CellMeta:
+		a.collect(x.Arg)
+	}
+}
+
+func (a *aggregator) add(e *Engine, ctx *plan.Context, v *rowView) error {
+	if a.first == nil {
+		a.first = v
+	}
+	for i, ag := range a.aggs {
+		if ag.Star {
+			a.accs[i].Add(true)
+			continue
+		}
+		val, err := e.eval(ctx, ag.Arg, v)
+		if err != nil {
+			return err
+		}
+		a.accs[i].Add(val)
+	}
+	return nil
+}
+
+// result evaluates the selection once every row was added.
+func (a *aggregator) result(e *Engine, ctx *plan.Context) ([]any, error) {
+	v := a.first
+	if v == nil {
+		v = &rowView{}
+	}
+	v.aggs = make(map[*plan.Aggregate]any, len(a.aggs))
+	for i, ag := range a.aggs {
+		v.aggs[ag] = a.accs[i].Result()
+	}
+	out := make([]any, len(a.exprs))
+	for i, x := range a.exprs {
+		val, err := e.eval(ctx, x, v)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = val
+	}
+	return out, nil
 }

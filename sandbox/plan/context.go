@@ -20,6 +20,8 @@ type Context struct {
 	Now      time.Time
 
 	lastUUIDTime time.Time
+	// stmtTable is the table of the statement being planned, for token().
+	stmtTable *schema.Table
 }
 
 // keyspaceName returns the keyspace a name refers to: its own, or the
@@ -51,6 +53,7 @@ func (c *Context) Table(q cql.QualifiedName) (*schema.Keyspace, *schema.Table, e
 	if t == nil {
 		return nil, nil, cqlerr.Invalidf("table %s does not exist", q.Name.Name).At(q.Name.Pos.Offset)
 	}
+	c.stmtTable = t
 	return k, t, nil
 }
 

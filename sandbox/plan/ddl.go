@@ -429,108 +429,6 @@ func tableOptions(props []cql.Property) (map[string]string, error) {
 	return out, nil
 }
 
-// CreateType checks CREATE TYPE and returns the new type, or nil when it
-// exists and IF NOT EXISTS was given.
-func (c *Context) CreateType(s *cql.CreateTypeStmt) (*value.Type, error) {
-	ks, err := c.keyspaceName(s.Name)
-	if err != nil {
-		return nil, err
-	}
-	k := c.Catalog.Keyspace(ks)
-	if k == nil {
-		return nil, cqlerr.Invalidf("Keyspace '%s' doesn't exist", ks)
-	}
-	name := s.Name.Name.Name
-	seen := map[string]bool{}
-	for _, f := range s.Fields {
-		if seen[f.Name.Name] {
-			return nil, cqlerr.Invalidf("Duplicate field name '%s' in type '%s'", f.Name.Name, name)
-		}
-		seen[f.Name.Name] = true
-	}
-	if k.Types[name] != nil {
-		if s.IfNotExists {
-			return nil, nil
-		}
-		return nil, cqlerr.Invalidf("A user type with name '%s' already exists", name)
-	}
-	t := &value.Type{Kind: value.KindUDT, Keyspace: ks, Name: name}
-	for _, f := range s.Fields {
-		if strings.EqualFold(f.Type.Name, name) && f.Type.Keyspace == "" && len(f.Type.Params) == 0 {
-			return nil, cqlerr.Invalidf("User type %s cannot reference itself", name)
-		}
-		ft, err := c.resolveTypeIn(ks, f.Type, false)
-		if err != nil {
-			return nil, err
-		}
-		if ft.IsCounter() {
-			return nil, cqlerr.Invalidf("A user type cannot contain counters")
-		}
-		if ft.Kind == value.KindUDT && !ft.Frozen {
-			return nil, cqlerr.Invalidf("A user type cannot contain non-frozen UDTs")
-		}
-		t.Fields = append(t.Fields, f.Name.Name)
-		t.Elems = append(t.Elems, ft)
-	}
-	return t, nil
-}
-
-// typeUsers returns the tables and types of k that use type name.
-func typeUsers(k *schema.Keyspace, name string) []string {
-	var users []string
-	for _, tn := range k.TableNames() {
-		for _, col := range k.Tables[tn].Columns {
-			if usesType(col.Type, k.Name, name) {
-				users = append(users, tn)
-				break
-			}
-		}
-	}
-	return users
-}
-
-func usesType(t *value.Type, ks, name string) bool {
-	if t.Kind == value.KindUDT && t.Keyspace == ks && t.Name == name {
-		return true
-	}
-	for _, e := range t.Elems {
-		if usesType(e, ks, name) {
-			return true
-		}
-	}
-	return false
-}
-
-// DropType checks DROP TYPE and returns the keyspace and type name, or ""
-// when it does not exist and IF EXISTS was given.
-func (c *Context) DropType(s *cql.DropTypeStmt) (string, string, error) {
-	ks, err := c.keyspaceName(s.Name)
-	if err != nil {
-		return "", "", err
-	}
-	k := c.Catalog.Keyspace(ks)
-	name := s.Name.Name.Name
-	if k == nil || k.Types[name] == nil {
-		if s.IfExists {
-			return "", "", nil
-		}
-		return "", "", cqlerr.Invalidf("Type '%s.%s' doesn't exist", ks, name)
-	}
-	if users := typeUsers(k, name); len(users) > 0 {
-		plural := ""
-		if len(users) > 1 {
-			plural = "s"
-		}
-		return "", "", cqlerr.Invalidf("Cannot drop user type '%s.%s' as it is still used by table%s %s", ks, name, plural, strings.Join(users, ", "))
-	}
-	for _, tn := range k.TypeNames() {
-		if tn != name && usesType(k.Types[tn], ks, name) {
-			return "", "", cqlerr.Invalidf("Cannot drop user type '%s.%s' as it is still used by user type %s", ks, name, tn)
-		}
-	}
-	return ks, name, nil
-}
-
 // AlterTable checks ALTER TABLE and returns the changed table.
 func (c *Context) AlterTable(s *cql.AlterTableStmt) (*schema.Table, error) {
 	_, t, err := c.Table(s.Name)
@@ -564,10 +462,13 @@ func (c *Context) AlterTable(s *cql.AlterTableStmt) (*schema.Table, error) {
 		for _, id := range s.Drop {
 			col := t.Column(id.Name)
 			if col == nil {
-				return nil, cqlerr.Invalidf("Column %s was not found in table %s", id.Name, t.Name)
+				return nil, cqlerr.Invalidf("Column %s was not found in table '%s.%s'", id.Name, value.QuoteIdent(t.Keyspace), value.QuoteIdent(t.Name))
 			}
 			if col.IsPrimaryKey() {
 				return nil, cqlerr.Invalidf("Cannot drop PRIMARY KEY column %s", id.Name)
+			}
+			if col.Type.IsMultiCell() && col.Type.Kind == value.KindUDT {
+				return nil, cqlerr.Invalidf("Cannot drop non-frozen column %s of user type %s", id.Name, col.Type)
 			}
 			for i, cc := range cols {
 				if cc.Name == id.Name {

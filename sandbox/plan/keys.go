@@ -54,11 +54,18 @@ func cartesian(lists [][]any) [][]any {
 
 // checkKeyValue refuses null and empty key values as Cassandra does.
 func checkKeyValue(c *schema.Column, v any) error {
-	if v == nil {
+	switch v.(type) {
+	case nil:
 		return cqlerr.Invalidf("Invalid null value in condition for column %s", c.Name)
+	case unsetValue:
+		return cqlerr.Invalidf("Invalid unset value for column %s", c.Name)
 	}
 	return nil
 }
+
+// unsetValue is the value of a key column that INSERT JSON ... DEFAULT
+// UNSET leaves out.
+type unsetValue struct{}
 
 // partitionKeys returns the partitions selected by = and IN restrictions
 // on every partition key column: the cartesian product, in the key type's

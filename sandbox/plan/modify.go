@@ -217,7 +217,17 @@ func (c *Context) jsonColumns(t *schema.Table, s *cql.InsertStmt) ([]cql.Ident, 
 	for _, col := range t.Columns {
 		j, ok := given[col.Name]
 		if !ok {
-			if s.JSONDefault == "UNSET" || col.IsPrimaryKey() {
+			if col.IsPrimaryKey() {
+				// The key columns are restricted to the missing value:
+				// null, or unset with DEFAULT UNSET, both refused later.
+				names = append(names, cql.Ident{Name: col.Name})
+				vals[col.Name] = nil
+				if s.JSONDefault == "UNSET" {
+					vals[col.Name] = unsetValue{}
+				}
+				continue
+			}
+			if s.JSONDefault == "UNSET" {
 				continue
 			}
 			names = append(names, cql.Ident{Name: col.Name})

@@ -1,8 +1,8 @@
 package plan
 
 import (
-	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/learnkv/learnkv/sandbox/cql"
@@ -129,11 +129,7 @@ func (c *Context) assignable(t cql.Term, typ *value.Type) bool {
 		}
 		return true
 	case *cql.FuncCall:
-		if strings.EqualFold(t.Name.Name, "fromjson") {
-			return true
-		}
-		f := c.resolveFunction(t.Name.Name, t.Args)
-		return f != nil && typeAssignable(f.ret, typ)
+		return c.termAssignment(t, typ) != notAssignable
 	case *cql.TypeCast:
 		ct, err := c.resolveType(t.Type)
 		return err == nil && typeAssignable(ct, typ)
@@ -187,6 +183,10 @@ func termText(t cql.Term) string {
 			parts[i] = termText(e.Key) + ": " + termText(e.Value)
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
+	case *cql.TypeCast:
+		return "(" + t.Type.String() + ")" + termText(t.Term)
+	case *cql.FuncCall:
+		return functionName(t.Keyspace, t.Name) + "(" + joinTerms(t.Args) + ")"
 	case *cql.UDTLit:
 		parts := make([]string, len(t.Fields))
 		for i, f := range t.Fields {
@@ -415,58 +415,36 @@ func (c *Context) tupleLiteral(t *cql.TupleLit, r receiver) (any, error) {
 	return out, nil
 }
 
-// callTerm evaluates a function call used as a value.
+// callTerm evaluates a function call used as a value (FunctionCall.Raw
+// prepare, then its execution).
 func (c *Context) callTerm(t *cql.FuncCall, r receiver) (any, error) {
-	name := strings.ToLower(t.Name.Name)
-	if name == "fromjson" {
-		if len(t.Args) != 1 {
-			return nil, invalidAt(t.Pos, "Invalid number of arguments for function system.fromjson([text]): expected 1 but got %d", len(t.Args))
-		}
-		raw, err := c.value(t.Args[0], receiver{name: "fromjson(arg0)", typ: value.TextType})
-		if err != nil {
-			return nil, err
-		}
-		if raw == nil {
-			return nil, nil
-		}
-		return fromJSONText(raw.(string), r.typ)
+	f, err := c.resolveTerm(t, r.typ)
+	if err != nil {
+		return nil, err
 	}
-	f := c.resolveFunction(name, t.Args)
 	if f == nil {
-		if g := lookupFunction(name, -1); g != nil {
-			return nil, invalidAt(t.Pos, "Invalid number of arguments in call to function system.%s: %d required but %d provided", name, len(g.args), len(t.Args))
-		}
-		return nil, invalidAt(t.Pos, "Unknown function %s called", t.Name.Name)
+		return nil, invalidAt(t.Pos, "Unknown function %s called", functionName(t.Keyspace, t.Name))
+	}
+	if f.agg != "" {
+		return nil, invalidAt(t.Pos, "Aggregation function are not supported in the where clause")
+	}
+	if resultAssignment(f.ret, r.typ) == notAssignable {
+		return nil, invalidAt(t.Pos, "Type error: cannot assign result of function %s (type %s) to %s (type %s)", f.qualifiedName(), f.ret, r.name, r.typ)
+	}
+	if len(f.args) != len(t.Args) {
+		return nil, invalidAt(t.Pos, "Incorrect number of arguments specified for function %s (expected %d, found %d)", f, len(f.args), len(t.Args))
 	}
 	args := make([]any, len(t.Args))
 	for i, a := range t.Args {
-		v, err := c.value(a, receiver{name: fmt.Sprintf("%s(arg%d)", name, i), typ: f.args[i]})
+		v, err := c.value(a, receiver{name: "arg" + strconv.Itoa(i) + "(" + f.qualifiedName() + ")", typ: f.args[i]})
 		if err != nil {
 			return nil, err
 		}
 		args[i] = v
 	}
-	if !typeAssignable(f.ret, r.typ) {
-		return nil, invalidAt(t.Pos, "Type error: cannot assign result of function system.%s (type %s) to %s (type %s)", name, f.ret, r.name, r.typ)
-	}
 	v, err := f.apply(c, args)
 	if err != nil {
-		return nil, invalidAt(t.Pos, "%s", err.Error())
+		return nil, err
 	}
-	return v, nil
-}
-
-// fromJSONText decodes a JSON document for type t, as fromJson() does.
-func fromJSONText(s string, t *value.Type) (any, error) {
-	dec := json.NewDecoder(strings.NewReader(s))
-	dec.UseNumber()
-	var j any
-	if err := dec.Decode(&j); err != nil {
-		return nil, cqlerr.Invalidf("Could not decode JSON string '%s': %s", s, err.Error())
-	}
-	v, err := value.FromJSON(t, j)
-	if err != nil {
-		return nil, cqlerr.Invalidf("%s", err.Error())
-	}
-	return v, nil
+	return coerceValue(f.ret, r.typ, v)
 }

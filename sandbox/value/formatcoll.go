@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/google/uuid"
 )
 
@@ -224,4 +225,89 @@ func elemTypeAt(t *Type, i int) *Type {
 		return t.Elems[i]
 	}
 	return nil
+}
+
+// DisplayWidth returns the width cqlsh reserves for v in a result column.
+// It is the printed width in terminal cells, except for collections,
+// tuples and UDTs: cqlsh adds up their parts (two cells per element, four
+// per map entry or UDT field, plus the parts' own widths), so an empty
+// nested collection counts as 0 cells although it prints as "{}" or "[]".
+// A row holding one prints wider than its column, as in cqlsh.
+func DisplayWidth(t *Type, v any) int {
+	if v == nil {
+		return 4 // null
+	}
+	return displayWidth(t, v, false)
+}
+
+func displayWidth(t *Type, v any, nested bool) int {
+	if v == nil || t == nil {
+		return printedWidth(t, v, nested)
+	}
+	switch t.Kind {
+	case KindList, KindSet:
+		elems, ok := v.([]any)
+		if !ok || len(t.Elems) < 1 || (len(elems) == 0 && !t.Frozen) {
+			break
+		}
+		w := 2 * len(elems)
+		for _, e := range elems {
+			w += displayWidth(t.Elems[0], e, true)
+		}
+		return w
+	case KindMap:
+		entries, ok := v.([]MapEntry)
+		if !ok || len(t.Elems) < 2 || (len(entries) == 0 && !t.Frozen) {
+			break
+		}
+		w := 4 * len(entries)
+		for _, e := range entries {
+			w += displayWidth(t.Elems[0], e.Key, true) + displayWidth(t.Elems[1], e.Value, true)
+		}
+		return w
+	case KindTuple:
+		elems, ok := v.([]any)
+		if !ok {
+			break
+		}
+		w := 2 * len(t.Elems)
+		for i, et := range t.Elems {
+			var e any
+			if i < len(elems) {
+				e = elems[i]
+			}
+			w += displayWidth(et, e, true)
+		}
+		return w
+	case KindUDT:
+		fields, ok := v.([]any)
+		if !ok {
+			break
+		}
+		names := pythonFieldNames(t.Fields)
+		w := 4 * len(t.Elems)
+		for i, ft := range t.Elems {
+			if i < len(names) {
+				w += ansi.StringWidth(names[i])
+			}
+			if i >= len(fields) || fields[i] == nil {
+				w += 4 // null
+				continue
+			}
+			w += displayWidth(ft, fields[i], true)
+		}
+		return w
+	}
+	return printedWidth(t, v, nested)
+}
+
+// printedWidth is the cell width of v as cqlsh prints it.
+func printedWidth(t *Type, v any, nested bool) int {
+	var b strings.Builder
+	if nested {
+		writeCqlshElem(&b, t, v)
+	} else {
+		writeCqlsh(&b, t, v, false)
+	}
+	return ansi.StringWidth(b.String())
 }

@@ -2,6 +2,7 @@ package value
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"net/netip"
@@ -71,7 +72,7 @@ func writeJSON(b *strings.Builder, t *Type, v any) {
 		}
 	case KindDate:
 		if x, ok := v.(Date); ok {
-			writeJSONString(b, jodaDate(x))
+			writeJSONString(b, javaLocalDate(x))
 			return
 		}
 	case KindInet:
@@ -268,16 +269,27 @@ func JSONKeyName(key string) string {
 func ParseJSONObject(s string) (map[string]any, error) {
 	v, err := decodeJSONValue(s)
 	if err != nil {
-		return nil, cqlerr.Invalidf("Could not decode JSON string as a map: %s. (String was: %s)", jacksonError(err), s)
+		return nil, cqlerr.Invalidf("Could not decode JSON string as a map: %s. (String was: %s)", jacksonError(s, err), s)
 	}
 	if v == nil {
 		return nil, cqlerr.Invalidf("Got null for INSERT JSON values")
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		return nil, cqlerr.Invalidf("Could not decode JSON string as a map: %s. (String was: %s)", jacksonMismatch(v), s)
+		return nil, cqlerr.Invalidf("Could not decode JSON string as a map: %s\n at %s. (String was: %s)", jacksonMismatch(v), tokenLocation(s), s)
 	}
 	return m, nil
+}
+
+// DecodeJSON decodes the first JSON value of s with UseNumber, as Jackson
+// reads the argument of fromJson(); the error of a document that is not JSON
+// reads like the text of the exception Jackson throws.
+func DecodeJSON(s string) (any, error) {
+	v, err := decodeJSONValue(s)
+	if err != nil {
+		return nil, errors.New(jacksonError(s, err))
+	}
+	return v, nil
 }
 
 // decodeJSONValue decodes the first JSON value of s with UseNumber.
@@ -293,7 +305,10 @@ func decodeJSONValue(s string) (any, error) {
 
 // jacksonError imitates the text of the exception Jackson throws for a
 // document that is not JSON.
-func jacksonError(err error) string {
+func jacksonError(s string, err error) string {
+	if msg := jacksonSyntax(s); msg != "" {
+		return msg
+	}
 	if err.Error() == "EOF" {
 		return "com.fasterxml.jackson.databind.exc.MismatchedInputException: No content to map due to end-of-input"
 	}
@@ -317,52 +332,12 @@ func jacksonMismatch(v any) string {
 		"`java.util.LinkedHashMap<java.lang.Object,java.lang.Object>` from " + kind
 }
 
-// gregorianCutoverMillis is 1582-10-15T00:00:00Z, where Java's
-// GregorianCalendar switches from the Julian calendar.
-const gregorianCutoverMillis = -12219292800000
-
-// javaTimestamp formats a timestamp as Cassandra's JSON formatter, a
-// SimpleDateFormat "yyyy-MM-dd HH:mm:ss.SSSX" in UTC: year of era (no sign),
-// Julian calendar before the Gregorian cutover, Z for the offset.
+// javaTimestamp formats a timestamp as Cassandra 5.0's JSON formatter, the
+// java.time pattern "yyyy-MM-dd HH:mm:ss.SSSX" in UTC: proleptic Gregorian
+// year of era (no sign, '+' beyond 9999), Z for the offset.
 func javaTimestamp(ms int64) string {
-	days := floorDiv(ms, 86400000)
-	rem := ms - days*86400000
-	var y, m, d int64
-	if ms < gregorianCutoverMillis {
-		y, m, d = julianFromDays(days)
-	} else {
-		y, m, d = civilFromDays(days)
-	}
-	if y <= 0 {
-		y = 1 - y
-	}
-	sec := rem / 1000
-	return fmt.Sprintf("%04d-%02d-%02d %02d:%02d:%02d.%03dZ", y, m, d, sec/3600, sec/60%60, sec%60, rem%1000)
-}
-
-// julianFromDays returns the Julian calendar date of the day that is days
-// after 1970-01-01 (Richards' algorithm on the Julian day number).
-func julianFromDays(days int64) (y, m, d int64) {
-	jdn := days + 2440588
-	e := 4*(jdn+1401) + 3
-	h := 5*(floorMod(e, 1461)/4) + 2
-	d = floorMod(h, 153)/5 + 1
-	m = floorMod(floorDiv(h, 153)+2, 12) + 1
-	y = floorDiv(e, 1461) - 4716 + (14-m)/12
-	return y, m, d
-}
-
-func floorMod(a, b int64) int64 { return a - floorDiv(a, b)*b }
-
-// jodaDate formats a date as SimpleDateSerializer.toString (Joda's
-// "yyyy-MM-dd"): proleptic Gregorian, the year padded to four digits and
-// signed when negative.
-func jodaDate(dt Date) string {
-	y, m, d := civilFromDays(dt.Days())
-	if y < 0 {
-		return fmt.Sprintf("-%04d-%02d-%02d", -y, m, d)
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	y, m, d, hh, mm, ss, milli := javaDateTime(ms)
+	return fmt.Sprintf("%s-%02d-%02d %02d:%02d:%02d.%03dZ", y, m, d, hh, mm, ss, milli)
 }
 
 // javaInet formats an address as Java's InetAddress.getHostAddress: dotted

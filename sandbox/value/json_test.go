@@ -51,13 +51,15 @@ func TestToJSON(t *testing.T) {
 		{"blob empty", BlobType, []byte{}, `"0x"`},
 		{"date", DateType, DateEpoch + 6290, `"1987-03-23"`},
 		{"date negative year", DateType, DateFromDays(-719893), `"-0001-01-01"`},
+		{"date beyond 9999", DateType, DateFromDays(2932897), `"+10000-01-01"`},
 		{"time", TimeType, Time(123), `"00:00:00.000000123"`},
 		{"timestamp", TimestampType, Timestamp(1388534400000), `"2014-01-01 00:00:00.000Z"`},
 		{"timestamp millis", TimestampType, Timestamp(1326623400123), `"2012-01-15 10:30:00.123Z"`},
-		{"timestamp Julian", TimestampType, Timestamp(-12219292800001), `"1582-10-04 23:59:59.999Z"`},
+		{"timestamp before 1582 proleptic", TimestampType, Timestamp(-12219292800001), `"1582-10-14 23:59:59.999Z"`},
 		{"timestamp Gregorian cutover", TimestampType, Timestamp(-12219292800000), `"1582-10-15 00:00:00.000Z"`},
-		{"timestamp year 1", TimestampType, Timestamp(-62135596800000), `"0001-01-03 00:00:00.000Z"`},
-		{"timestamp BC", TimestampType, Timestamp(-62198755200000), `"0002-01-03 00:00:00.000Z"`},
+		{"timestamp year 1", TimestampType, Timestamp(-62135596800000), `"0001-01-01 00:00:00.000Z"`},
+		{"timestamp BC is year of era", TimestampType, Timestamp(-62198755200000), `"0002-01-01 00:00:00.000Z"`},
+		{"timestamp beyond 9999", TimestampType, Timestamp(253402300800000), `"+10000-01-01 00:00:00.000Z"`},
 		{"uuid", UUIDType, u, `"6bddc89a-5644-11e4-97fc-56847afe9799"`},
 		{"timeuuid", TimeuuidType, u, `"6bddc89a-5644-11e4-97fc-56847afe9799"`},
 		{"inet", InetType, netip.MustParseAddr("127.0.0.1"), `"127.0.0.1"`},
@@ -121,12 +123,12 @@ func TestParseJSONObject(t *testing.T) {
 		{in: "null", wantErr: "Got null for INSERT JSON values"},
 		{in: `"notamap"`, wantErr: "Could not decode JSON string as a map: com.fasterxml.jackson.databind.exc.MismatchedInputException: " +
 			"Cannot deserialize value of type `java.util.LinkedHashMap<java.lang.Object,java.lang.Object>` from String value " +
-			"(token `JsonToken.VALUE_STRING`). (String was: \"notamap\")"},
+			"(token `JsonToken.VALUE_STRING`)\n at [Source: (String)\"\"notamap\"\"; line: 1, column: 1]. (String was: \"notamap\")"},
 		{in: "12.34", wantErr: "Could not decode JSON string as a map: com.fasterxml.jackson.databind.exc.MismatchedInputException: " +
 			"Cannot deserialize value of type `java.util.LinkedHashMap<java.lang.Object,java.lang.Object>` from Floating-point value " +
-			"(token `JsonToken.VALUE_NUMBER_FLOAT`). (String was: 12.34)"},
+			"(token `JsonToken.VALUE_NUMBER_FLOAT`)\n at [Source: (String)\"12.34\"; line: 1, column: 1]. (String was: 12.34)"},
 		{in: "", wantErr: "Could not decode JSON string as a map: com.fasterxml.jackson.databind.exc.MismatchedInputException: " +
-			"No content to map due to end-of-input. (String was: )"},
+			"No content to map due to end-of-input\n at [Source: (String)\"\"; line: 1, column: 0]. (String was: )"},
 	}
 	for _, tt := range tests {
 		got, err := ParseJSONObject(tt.in)

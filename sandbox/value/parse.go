@@ -78,10 +78,13 @@ func isJavaRawInteger(s string) bool {
 // maxDateDays is the largest unsigned day number of a date value.
 const maxDateDays = 1<<32 - 1
 
-// ParseDate parses a date string as SimpleDateSerializer.dateStringToDays
-// does: an unsigned day number '0'..'4294967295' with the epoch at 2^31 (so
-// '2147483648' is 1970-01-01), or 'yyyy-MM-dd' (a signed year of up to nine
-// digits, a month and a day of one or two digits, all checked strictly).
+// ParseDate parses a date string as Cassandra 5.0's
+// SimpleDateSerializer.dateStringToDays does: an unsigned day number
+// '0'..'4294967295' with the epoch at 2^31 (so '2147483648' is 1970-01-01),
+// or DateTimeFormatter.ISO_LOCAL_DATE with the STRICT resolver: a year of
+// four digits (up to ten after a '+', or after a '-' for years before 0),
+// a two-digit month and a two-digit day, checked against the proleptic
+// Gregorian calendar. '2019-7-1' is refused.
 func ParseDate(s string) (Date, error) {
 	if isJavaRawInteger(s) {
 		n, ok := parseJavaInt(s, 64)
@@ -90,45 +93,37 @@ func ParseDate(s string) (Date, error) {
 		}
 		return Date(uint32(n)), nil
 	}
-	y, m, d, ok := parseJodaDate(s)
+	y, m, d, ok := parseISOLocalDate(s)
 	if !ok {
 		return 0, cqlerr.Invalidf("Unable to coerce '%s' to a formatted date (long)", s)
 	}
 	days := daysFromCivil(y, m, d)
+	// Instant.toEpochMilli overflows (an ArithmeticException, reported
+	// like a parse failure) beyond about 292 million years.
+	if days > math.MaxInt64/86400000 || days < math.MinInt64/86400000 {
+		return 0, cqlerr.Invalidf("Unable to coerce '%s' to a formatted date (long)", s)
+	}
 	switch {
 	case days < math.MinInt32:
-		return 0, cqlerr.Invalidf("Input date %s is less than min supported date -5877641-06-23", s)
+		return 0, cqlerr.Invalidf("Input date %s is less than min supported date -5877641-06-23T00:00Z", s)
 	case days > math.MaxInt32:
-		return 0, cqlerr.Invalidf("Input date %s is greater than max supported date 5881580-07-11", s)
+		return 0, cqlerr.Invalidf("Input date %s is greater than max supported date +5881580-07-11T00:00Z", s)
 	}
 	return DateFromDays(days), nil
 }
 
-// parseJodaDate parses Joda-Time's "yyyy-MM-dd" pattern: a year of one to
-// nine digits with an optional sign, then one or two digits each for month
-// and day, with the values checked against the proleptic Gregorian calendar.
-func parseJodaDate(s string) (y, m, d int64, ok bool) {
+// parseISOLocalDate parses ISO_LOCAL_DATE strictly: the year as
+// appendValue(YEAR, 4, 10, SignStyle.EXCEEDS_PAD), '-', two-digit month,
+// '-', two-digit day, the whole string and nothing more.
+func parseISOLocalDate(s string) (y, m, d int64, ok bool) {
 	sc := scanner{s: s}
-	neg := false
-	if sc.peek() == '-' || sc.peek() == '+' {
-		neg = sc.peek() == '-'
-		sc.i++
-	}
-	y, ok = sc.number(1, 9)
-	if !ok || !sc.literal('-') {
+	if y, ok = exceedsPadNumber(&sc, 4, 10); !ok {
 		return 0, 0, 0, false
 	}
-	if neg {
-		y = -y
-	}
-	if m, ok = sc.number(1, 2); !ok || !sc.literal('-') {
+	if m, d, ok = twoDigitMonthDay(&sc); !ok || !sc.done() {
 		return 0, 0, 0, false
 	}
-	if d, ok = sc.number(1, 2); !ok || !sc.done() {
-		return 0, 0, 0, false
-	}
-	// Joda's ISO chronology covers years -292275054..292278993.
-	if y < -292275054 || y > 292278993 || m < 1 || m > 12 || d < 1 || d > monthLength(y, m) {
+	if y < -999999999 || y > 999999999 || m < 1 || m > 12 || d < 1 || d > monthLength(y, m) {
 		return 0, 0, 0, false
 	}
 	return y, m, d, true

@@ -112,7 +112,14 @@ func TestParseDate(t *testing.T) {
 		{in: "2019-07-01", want: DateEpoch + 18078},
 		{in: "1970-01-01", want: DateEpoch},
 		{in: "1969-12-31", want: DateEpoch - 1},
-		{in: "2019-7-1", want: DateEpoch + 18078},
+		{in: "2019-7-1", wantErr: "Unable to coerce '2019-7-1' to a formatted date (long)"},
+		{in: "2019-07-1", wantErr: "Unable to coerce '2019-07-1' to a formatted date (long)"},
+		{in: "219-07-01", wantErr: "Unable to coerce '219-07-01' to a formatted date (long)"},
+		{in: "+2019-07-01", wantErr: "Unable to coerce '+2019-07-01' to a formatted date (long)"},
+		{in: "+12019-07-01", want: DateFromDays(3670503)},
+		{in: "-0000-01-01", wantErr: "Unable to coerce '-0000-01-01' to a formatted date (long)"},
+		{in: "0000-01-01", want: DateFromDays(-719528)},
+		{in: "2020-02-29", want: DateEpoch + 18321},
 		{in: "-0001-01-01", want: DateFromDays(-719893)},
 		{in: "2147483648", want: DateEpoch},
 		{in: "0", want: 0},
@@ -123,8 +130,10 @@ func TestParseDate(t *testing.T) {
 		{in: "2019-13-01", wantErr: "Unable to coerce '2019-13-01' to a formatted date (long)"},
 		{in: "2019-07-01 10:00", wantErr: "Unable to coerce '2019-07-01 10:00' to a formatted date (long)"},
 		{in: "", wantErr: "Unable to coerce '' to a formatted date (long)"},
-		{in: "6000000-01-01", wantErr: "Input date 6000000-01-01 is greater than max supported date 5881580-07-11"},
-		{in: "-6000000-01-01", wantErr: "Input date -6000000-01-01 is less than min supported date -5877641-06-23"},
+		{in: "6000000-01-01", wantErr: "Unable to coerce '6000000-01-01' to a formatted date (long)"},
+		{in: "+6000000-01-01", wantErr: "Input date +6000000-01-01 is greater than max supported date +5881580-07-11T00:00Z"},
+		{in: "-6000000-01-01", wantErr: "Input date -6000000-01-01 is less than min supported date -5877641-06-23T00:00Z"},
+		{in: "+999999999-01-01", wantErr: "Unable to coerce '+999999999-01-01' to a formatted date (long)"},
 	}
 	for _, tt := range tests {
 		got, err := ParseDate(tt.in)
