@@ -41,13 +41,25 @@ func FormatRow(cols []sandbox.Column, row []any) []string {
 // does: names left-aligned, values right-aligned, widths in terminal
 // cells. It returns the lines without trailing newlines.
 func Table(names []string, rows [][]string) []string {
+	return table(names, rows, nil)
+}
+
+// table is Table with cqlsh's display width of each value (nil: the
+// printed width), which for collections can be less than what prints.
+func table(names []string, rows [][]string, cellWidths [][]int) []string {
+	cellWidth := func(r, i int) int {
+		if cellWidths != nil {
+			return cellWidths[r][i]
+		}
+		return ansi.StringWidth(rows[r][i])
+	}
 	widths := make([]int, len(names))
 	for i, n := range names {
 		widths[i] = ansi.StringWidth(n)
 	}
-	for _, r := range rows {
-		for i, v := range r {
-			widths[i] = max(widths[i], ansi.StringWidth(v))
+	for r, row := range rows {
+		for i := range row {
+			widths[i] = max(widths[i], cellWidth(r, i))
 		}
 	}
 	header := make([]string, len(names))
@@ -57,10 +69,10 @@ func Table(names []string, rows [][]string) []string {
 		seps[i] = strings.Repeat("-", widths[i])
 	}
 	lines := []string{strings.TrimRight(" "+strings.Join(header, " | "), " "), "-" + strings.Join(seps, "-+-") + "-"}
-	for _, r := range rows {
-		cells := make([]string, len(r))
-		for i, v := range r {
-			cells[i] = strings.Repeat(" ", widths[i]-ansi.StringWidth(v)) + v
+	for r, row := range rows {
+		cells := make([]string, len(row))
+		for i, v := range row {
+			cells[i] = strings.Repeat(" ", max(0, widths[i]-cellWidth(r, i))) + v
 		}
 		lines = append(lines, " "+strings.Join(cells, " | "))
 	}
@@ -117,10 +129,15 @@ func (p *Printer) rows(res *sandbox.Result) {
 		names[i] = c.Name
 	}
 	rows := make([][]string, len(res.Rows))
+	widths := make([][]int, len(res.Rows))
 	for i, r := range res.Rows {
 		rows[i] = FormatRow(res.Columns, r)
+		widths[i] = make([]int, len(r))
+		for j, v := range r {
+			widths[i][j] = value.DisplayWidth(res.Columns[j].Type, v)
+		}
 	}
-	for _, l := range Table(names, rows) {
+	for _, l := range table(names, rows, widths) {
 		p.line(l)
 	}
 	if len(rows) == 0 || p.TTY {
