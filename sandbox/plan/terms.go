@@ -236,7 +236,7 @@ func (c *Context) value(t cql.Term, r receiver) (any, error) {
 		}
 		return c.value(t.Term, receiver{name: r.name, typ: ct})
 	case *cql.BindMarker:
-		return nil, invalidAt(t.Pos, "Invalid amount of bind variables: expected 1, got 0 (the sandbox runs statements directly: write the value itself instead of ?)")
+		return nil, invalidAt(t.Pos, "Invalid amount of bind variables")
 	}
 	return nil, cqlerr.Invalidf("unsupported term %s", t.String())
 }
