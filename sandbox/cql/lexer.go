@@ -163,8 +163,13 @@ func (lx *lexer) scanAt(start int) (kind tokKind, end int, ok bool) {
 		}
 		lx.advanceTo(end)
 		return tWS, end, true
-	case isHex(c) && matchUUID(src, start):
-		kind, end = tUUID, start+36
+	case isHex(c) && uuidStarts(src, start):
+		kind, end = tUUID, uuidEnd(src, start)
+		if end < start+uuidLen {
+			// ANTLR's lexer has committed to a UUID: it reports the
+			// character that breaks the pattern and keeps the rest.
+			lx.fail(lx.here(end), "mismatched character "+uuidBreak(src, start, end))
+		}
 	case isLetter(c):
 		kind, end = lx.scanWord(start)
 	case isDigit(c) || (c == '-' && isDigit(next)):
@@ -177,11 +182,12 @@ func (lx *lexer) scanAt(start int) (kind tokKind, end int, ok bool) {
 			end = start + 9
 		}
 	case c == '-' && next == '-', c == '/' && next == '/':
-		end = strings.IndexByte(src[start:], '\n')
+		// As in Lexer.g, the comment takes the line break that ends it.
+		end = strings.IndexAny(src[start:], "\n\r")
 		if end < 0 {
 			end = len(src)
 		} else {
-			end += start
+			end += start + 1
 		}
 		kind = tComment
 	case c == '/' && next == '*':
@@ -458,22 +464,54 @@ func designators(src string, j int, order string) (int, int) {
 	}
 }
 
-// matchUUID reports whether a UUID (8-4-4-4-12 hex digits) starts at i.
-func matchUUID(src string, i int) bool {
-	if len(src)-i < 36 {
+// uuidLen is the length of a UUID: 8-4-4-4-12 hex digits.
+const uuidLen = 36
+
+// isUUIDDash reports whether offset k of a UUID holds a '-'.
+func isUUIDDash(k int) bool { return k == 8 || k == 13 || k == 18 || k == 23 }
+
+// uuidStarts reports whether a UUID starts at i as far as Cassandra's
+// lexer is concerned: eight hex digits and a '-', after which it takes
+// nothing else for another token.
+func uuidStarts(src string, i int) bool {
+	if len(src)-i < 9 || src[i+8] != '-' {
 		return false
 	}
-	for k := 0; k < 36; k++ {
-		c := src[i+k]
-		if k == 8 || k == 13 || k == 18 || k == 23 {
-			if c != '-' {
-				return false
-			}
-		} else if !isHex(c) {
+	for k := range 8 {
+		if !isHex(src[i+k]) {
 			return false
 		}
 	}
 	return true
+}
+
+// uuidEnd returns the end of the UUID that starts at i, or the offset of
+// the first character that breaks its pattern.
+func uuidEnd(src string, i int) int {
+	for k := range uuidLen {
+		if i+k >= len(src) {
+			return i + k
+		}
+		if c := src[i+k]; isUUIDDash(k) && c != '-' || !isUUIDDash(k) && !isHex(c) {
+			return i + k
+		}
+	}
+	return i + uuidLen
+}
+
+// uuidBreak describes, as ANTLR's lexer does, the character at end that
+// breaks the UUID starting at start and what it expected instead. The end
+// of src shows as ';', which is what cqlsh sends after the statement.
+func uuidBreak(src string, start, end int) string {
+	char := "';'"
+	if end < len(src) {
+		r, _ := utf8.DecodeRuneInString(src[end:])
+		char = charDisplay(r)
+	}
+	if isUUIDDash(end - start) {
+		return char + " expecting '-'"
+	}
+	return char + " expecting set null"
 }
 
 // closingQuote returns the offset just past the quote closing the literal

@@ -187,7 +187,8 @@ func (p *parser) normalAssignment(a *Assignment) {
 		}
 		return
 	}
-	p.noArithmetic()
+	p.noArithmetic(true)
+	p.endTerm()
 }
 
 // ifClause parses an optional IF EXISTS or IF conditions.
@@ -195,8 +196,17 @@ func (p *parser) ifClause() (ifExists bool, conds []Condition) {
 	if !p.acceptKw(kwIf) {
 		return false, nil
 	}
-	if p.acceptKw(kwExists) {
-		return true, nil
+	if p.isKw(kwExists) {
+		// EXISTS may also be a column: the token after it decides.
+		switch next := p.peek(1); {
+		case next.kind == tEOF, next.kind == tSemi, next.kind == tWord &&
+			(next.kw == kwApply || next.kw == kwDelete || next.kw == kwInsert || next.kw == kwUpdate):
+			p.next()
+			return true, nil
+		case next.kind != tDot && next.kind != tLBracket && !startsRelationOp(next),
+			next.kind == tWord && (next.kw == kwIs || next.kw == kwLike):
+			p.noViableAt(1)
+		}
 	}
 	for {
 		conds = append(conds, p.condition())
@@ -217,10 +227,7 @@ func (p *parser) condition() Condition {
 	case p.accept(tDot):
 		c.Field = p.ident()
 	case p.acceptKw(kwContains):
-		c.Op = OpContains
-		if p.acceptKw(kwKey) {
-			c.Op = OpContainsKey
-		}
+		c.Op = p.containsOp()
 		c.Value = p.term()
 		return c
 	}
@@ -232,6 +239,21 @@ func (p *parser) condition() Condition {
 	c.Op = p.relationOp()
 	c.Value = p.term()
 	return c
+}
+
+// containsOp parses what follows CONTAINS (Parser.g's containsOperator).
+// KEY may also be a function name in the term after it, so ANTLR reads
+// the token after KEY and fails there, with KEY in brackets, when no term
+// can start with it.
+func (p *parser) containsOp() Operator {
+	if !p.isKw(kwKey) {
+		return OpContains
+	}
+	if next := p.peek(1); !startsTermOrNeg(next) && next.kind != tDot {
+		p.noViableAt(1)
+	}
+	p.next()
+	return OpContainsKey
 }
 
 // relationOp parses = < <= > >= !=.
@@ -263,6 +285,9 @@ func (p *parser) inValues() (value Term, values []Term) {
 	if p.isMarkerStart() {
 		return p.marker(), nil
 	}
+	if !p.is(tLParen) {
+		p.noViable() // the forms of IN start with a marker or '('
+	}
 	return nil, p.termListOpt(tLParen, tRParen)
 }
 
@@ -271,8 +296,9 @@ func (p *parser) inValues() (value Term, values []Term) {
 func (p *parser) parseDelete() Statement {
 	pos := p.expectKw(kwDelete).pos()
 	st := &DeleteStmt{Pos: pos}
-	if !p.isKw(kwFrom) {
+	if isIdentTok(p.tok) || p.is(tEmptyQuoted) {
 		for {
+			p.deleteTargetAhead()
 			target := DeleteTarget{Column: p.cident()}
 			if p.accept(tLBracket) {
 				target.Key = p.term()
@@ -295,6 +321,21 @@ func (p *parser) parseDelete() Statement {
 	st.Where = p.whereClause()
 	st.IfExists, st.Conditions = p.ifClause()
 	return st
+}
+
+// deleteTargetAhead fails as ANTLR does when the token after a column to
+// delete fits none of Parser.g's deleteOp forms (c, c[key], c.field),
+// which a DFA tells apart by reading that token: the column is then in
+// brackets.
+func (p *parser) deleteTargetAhead() {
+	if !isIdentTok(p.tok) && !p.is(tEmptyQuoted) {
+		p.noViable()
+	}
+	switch next := p.peek(1); {
+	case next.kind == tComma, next.kind == tLBracket, next.kind == tDot, next.isKw(kwFrom):
+	default:
+		p.noViableAt(1)
+	}
 }
 
 // parseBatch parses BEGIN [UNLOGGED|COUNTER] BATCH ... APPLY BATCH.
@@ -345,6 +386,7 @@ func (p *parser) whereClause() []Relation {
 // relation parses one relation of a WHERE clause and appends it to rels.
 // A parenthesised relation, (a = 1), is the relation itself.
 func (p *parser) relation(rels []Relation) []Relation {
+	p.relationAhead()
 	t := p.tok
 	r := Relation{Pos: t.pos()}
 	switch {
@@ -364,6 +406,13 @@ func (p *parser) relation(rels []Relation) []Relation {
 			return rels
 		}
 		r.Kind, r.Columns = MultiColumnRelation, p.identTuple()
+		if !p.isKw(kwIn) {
+			// A DFA reads the operator and the token after it.
+			if next := p.peek(1); startsRelationOp(p.tok) && next.kind != tLParen &&
+				next.kind != tQMark && next.kind != tColon {
+				p.noViableAt(1)
+			}
+		}
 		if p.acceptKw(kwIn) {
 			r.Op = OpIn
 			r.Value, r.Values = p.multiColumnInValues()
@@ -382,6 +431,38 @@ func (p *parser) relation(rels []Relation) []Relation {
 	return append(rels, r)
 }
 
+// relationAhead fails as ANTLR does when the tokens at the start of a
+// relation fit none of its forms. Parser.g's relation picks its form with
+// a DFA that reads a column and the operator after it (and after IN, the
+// token after that), or after '(' a column and the token after it, so a
+// wrong token there fails with the first token of the relation in
+// brackets.
+func (p *parser) relationAhead() {
+	t, next := p.tok, p.peek(1)
+	switch {
+	case p.isKw(kwToken):
+	case t.kind == tLParen:
+		switch {
+		case next.kind == tLParen || next.kind == tWord && next.kw == kwToken:
+		case isIdentTok(next) || next.kind == tEmptyQuoted:
+			if after := p.peek(2); after.kind != tComma && after.kind != tRParen && !startsRelationOp(after) {
+				p.noViableAt(2)
+			}
+		default:
+			p.noViableAt(1)
+		}
+	case isIdentTok(t) || t.kind == tEmptyQuoted:
+		if !startsRelationOp(next) {
+			p.noViableAt(1)
+		}
+		if next.kind == tWord && next.kw == kwIn {
+			if after := p.peek(2); after.kind != tLParen && after.kind != tQMark && after.kind != tColon {
+				p.noViableAt(2)
+			}
+		}
+	}
+}
+
 // columnRelation parses what follows the column of a single-column
 // relation.
 func (p *parser) columnRelation(r *Relation) {
@@ -395,10 +476,7 @@ func (p *parser) columnRelation(r *Relation) {
 		r.Op = OpIn
 		r.Value, r.Values = p.inValues()
 	case p.acceptKw(kwContains):
-		r.Op = OpContains
-		if p.acceptKw(kwKey) {
-			r.Op = OpContainsKey
-		}
+		r.Op = p.containsOp()
 		r.Value = p.term()
 	case p.acceptKw(kwLike):
 		r.Op = OpLike
@@ -433,14 +511,20 @@ func (p *parser) multiColumnInValues() (value Term, values []Term) {
 	if p.isMarkerStart() {
 		return p.marker(), nil
 	}
-	p.expect(tLParen)
+	if !p.is(tLParen) {
+		p.noViable()
+	}
+	// Parser.g tells its forms apart by the token after '('.
+	switch p.peek(1).kind {
+	case tRParen, tLParen, tQMark, tColon:
+	default:
+		p.noViableAt(1)
+	}
+	p.next()
 	if p.accept(tRParen) {
 		return nil, nil
 	}
 	markers := p.isMarkerStart()
-	if !markers && !p.is(tLParen) {
-		p.noViable()
-	}
 	for {
 		if markers {
 			values = append(values, p.marker())

@@ -1,6 +1,9 @@
 package cql
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // ifNotExists parses an optional IF NOT EXISTS.
 func (p *parser) ifNotExists() bool {
@@ -26,7 +29,13 @@ func (p *parser) ifExists() bool {
 func (p *parser) isKeyspaceKw() bool { return p.isKw(kwKeyspace) || p.isKw(kwSchema) }
 
 // parseCreate parses the CREATE statements.
+//
+// Parser.g's cqlStatement picks the statement with a DFA that reads the
+// first two words of CREATE, DROP and ALTER statements, so a second word
+// that starts none of them fails there, at the first word (see
+// secondWord).
 func (p *parser) parseCreate() Statement {
+	p.secondWord(kwKeyspace, kwSchema, kwTable, kwType, kwIndex, kwCustom, kwMaterialized)
 	start := p.expectKw(kwCreate)
 	pos := start.pos()
 	switch {
@@ -45,7 +54,7 @@ func (p *parser) parseCreate() Statement {
 		st := &CreateTypeStmt{IfNotExists: p.ifNotExists(), Pos: pos}
 		st.Name = p.userTypeName()
 		p.expect(tLParen)
-		p.commaList(func() {
+		p.commaList(false, func() {
 			name := p.ident()
 			st.Fields = append(st.Fields, FieldDef{Name: name, Type: p.typeExpr()})
 		})
@@ -61,11 +70,15 @@ func (p *parser) parseCreate() Statement {
 }
 
 // commaList parses item (, item?)*: the element lists of CREATE TABLE and
-// CREATE TYPE, which Cassandra lets end with a comma.
-func (p *parser) commaList(item func()) {
+// CREATE TYPE, which Cassandra lets end with a comma. After a comma, an
+// item is parsed only if the current token can start one (a name, or
+// PRIMARY when primary is set); otherwise the list ends there, so that a
+// reserved word used as a column name fails where the closing parenthesis
+// is expected, as in Cassandra.
+func (p *parser) commaList(primary bool, item func()) {
 	item()
 	for p.accept(tComma) {
-		if !p.is(tComma) && !p.is(tRParen) {
+		if isIdentTok(p.tok) || primary && p.isKw(kwPrimary) {
 			item()
 		}
 	}
@@ -76,7 +89,7 @@ func (p *parser) parseCreateTable(pos Pos) Statement {
 	st := &CreateTableStmt{IfNotExists: p.ifNotExists(), Pos: pos}
 	st.Name = p.tableName()
 	p.expect(tLParen)
-	p.commaList(func() {
+	p.commaList(true, func() {
 		if p.isKw(kwPrimary) {
 			st.PrimaryKeys = append(st.PrimaryKeys, p.primaryKeyDef())
 			return
@@ -160,26 +173,32 @@ func (p *parser) parseCreateIndex(pos Pos) Statement {
 	st := &CreateIndexStmt{Custom: p.acceptKw(kwCustom), Pos: pos}
 	p.expectKw(kwIndex)
 	st.IfNotExists = p.ifNotExists()
-	if !p.isKw(kwOn) {
+	if isIdentTok(p.tok) || p.is(tQMark) {
 		st.Name = p.objectName("index")
 	}
 	p.expectKw(kwOn)
 	st.Table = p.tableName()
 	p.expect(tLParen)
 	t := p.tok
-	if t.kind == tWord && p.peek(1).kind == tLParen {
-		switch t.kw {
-		case kwKeys, kwValues, kwEntries, kwFull:
-			st.TargetFunc = strings.ToLower(p.val(t))
-			p.next()
-			p.next()
-			st.Target = p.cident()
-			p.expect(tRParen)
+	if t.isKw(kwKeys) || t.isKw(kwValues) || t.isKw(kwEntries) || t.isKw(kwFull) {
+		// Also column names: the token after them decides.
+		switch p.peek(1).kind {
+		case tLParen, tRParen, tComma:
 		default:
-			p.noViable()
+			p.noViableAt(1)
 		}
-	} else {
+	}
+	if t.kind == tWord && p.peek(1).kind == tLParen &&
+		(t.kw == kwKeys || t.kw == kwValues || t.kw == kwEntries || t.kw == kwFull) {
+		st.TargetFunc = strings.ToLower(p.val(t))
+		p.next()
+		p.next()
 		st.Target = p.cident()
+		p.expect(tRParen)
+	} else if isIdentTok(t) || t.kind == tEmptyQuoted || t.kind == tRParen {
+		st.Target = p.cident()
+	} else {
+		p.mismatched("')'") // the list of targets may be empty
 	}
 	if p.is(tComma) {
 		p.failAt(p.tok, "indexes on several columns are not supported by the sandbox")
@@ -208,8 +227,19 @@ func (p *parser) parseCreateView(pos Pos) Statement {
 	return &CreateViewStmt{Raw: b.String(), Pos: pos}
 }
 
+// secondWord fails with "no viable alternative" at the word after the
+// current one unless it is one of kws, as Parser.g's cqlStatement does
+// for the second word of a statement.
+func (p *parser) secondWord(kws ...keyword) {
+	if next := p.peek(1); next.kind == tWord && slices.Contains(kws, next.kw) {
+		return
+	}
+	p.noViableAt(1)
+}
+
 // parseDrop parses DROP KEYSPACE, DROP TABLE and DROP TYPE.
 func (p *parser) parseDrop() Statement {
+	p.secondWord(kwKeyspace, kwSchema, kwTable, kwType)
 	pos := p.expectKw(kwDrop).pos()
 	switch {
 	case p.isKeyspaceKw():
@@ -234,6 +264,7 @@ func (p *parser) parseDrop() Statement {
 
 // parseAlter parses ALTER KEYSPACE and ALTER TABLE.
 func (p *parser) parseAlter() Statement {
+	p.secondWord(kwKeyspace, kwSchema, kwTable)
 	pos := p.expectKw(kwAlter).pos()
 	if p.isKeyspaceKw() {
 		p.next()
@@ -258,7 +289,12 @@ func (p *parser) parseAlter() Statement {
 			}
 		}
 		p.expect(tRParen)
-	case p.acceptKw(kwDrop):
+	case p.isKw(kwDrop):
+		// A DFA reads the token after DROP.
+		if next := p.peek(1); !isIdentTok(next) && next.kind != tLParen && !next.isKw(kwIf) {
+			p.noViableAt(1)
+		}
+		p.next()
 		st.Op = AlterDrop
 		if !p.accept(tLParen) {
 			st.Drop = []Ident{p.ident()}
@@ -303,7 +339,19 @@ func (p *parser) properties() []Property {
 
 // addProperty parses one name = value and appends it to props, recording
 // Cassandra's complaints about duplicate or non-constant properties.
+//
+// Parser.g's property tells a simple value from a map by reading the name,
+// the '=' and the token after it, so a wrong token there fails with the
+// name in brackets.
 func (p *parser) addProperty(props []Property) []Property {
+	if isIdentTok(p.tok) {
+		if p.peek(1).kind != tEq {
+			p.noViableAt(1)
+		}
+		if v := p.peek(2); v.kind != tLBrace && !isPropertyValueTok(v) {
+			p.noViableAt(2)
+		}
+	}
 	name := p.ident()
 	p.expect(tEq)
 	var value Term
@@ -312,7 +360,7 @@ func (p *parser) addProperty(props []Property) []Property {
 		m := p.mapLiteral()
 		p.checkPropertyMap(m)
 		value = m
-	case t.kind == tWord && t.kw != kwNone && !t.reserved:
+	case isUnreservedKw(t):
 		value = &Literal{Kind: StringLit, Text: p.val(t), Pos: t.pos()}
 		p.next()
 	default:

@@ -19,6 +19,7 @@ func (p *parser) parseSelect() Statement {
 		p.next()
 		p.expectKw(kwBy)
 		for {
+			p.selectorAhead() // Parser.g's groupByClause takes selectors
 			st.GroupBy = append(st.GroupBy, p.cident())
 			if !p.accept(tComma) {
 				break
@@ -73,7 +74,7 @@ func (p *parser) parsesAfterCurrent(f func()) bool {
 func (p *parser) try(f func()) (ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			if _, isBailout := r.(bailout); !isBailout {
+			if b, isBailout := r.(bailout); !isBailout || b.fatal {
 				panic(r)
 			}
 			ok = false
@@ -112,11 +113,31 @@ func (p *parser) selectors() []Selector {
 
 // selector parses one selection expression with its field and element
 // modifiers.
+//
+// Parser.g takes the modifiers only if a syntactic predicate parses them
+// all, the token after them included; otherwise the selection ends before
+// them, and the parser fails on the '.' or '[' that follows.
+//
+// Parser.g's selectionGroup decides with a DFA whose state after the first
+// token evaluates that predicate and then reads one more token, which
+// fetches the token after it.
 func (p *parser) selector() Selection {
 	p.nest()
 	depth := p.depth
-	s := p.modifiers(p.simpleSelector())
-	p.noArithmetic()
+	if startsSelector(p.tok) && !p.is(tMinus) {
+		p.fetched(2)
+	}
+	s := p.simpleSelector()
+	if p.is(tDot) || p.is(tLBracket) {
+		i, firstErr, firstErrOff := p.i, p.firstErr, p.firstErrOff
+		var with Selection
+		if p.try(func() { with = p.modifiers(s) }) {
+			s = with
+		} else {
+			p.i, p.tok, p.firstErr, p.firstErrOff = i, &p.toks[i], firstErr, firstErrOff
+		}
+	}
+	p.noArithmetic(false)
 	p.depth = depth - 1
 	return s
 }
@@ -147,6 +168,9 @@ func (p *parser) modifiers(s Selection) Selection {
 			p.expect(tRBracket)
 			s = e
 		default:
+			if !followsModifier(p.tok) {
+				p.noViable() // Parser.g's selectorModifier
+			}
 			return s
 		}
 	}
@@ -159,10 +183,17 @@ func (p *parser) simpleSelector() Selection {
 	switch t.kind {
 	case tString, tInteger, tFloat, tBoolean, tDuration, tUUID, tHex, tQMark, tColon,
 		tLBracket, tLBrace:
-		return &TermSel{Term: p.term()}
+		return &TermSel{Term: p.simpleTerm()}
 	case tLParen:
 		return p.parenSelector()
+	case tMinus: // - selector
+		if !startsSelector(p.peek(1)) {
+			p.next()
+			p.noViable()
+		}
+		p.failAt(t, "arithmetic operators are not supported by the sandbox")
 	case tWord, tQuoted:
+		p.selectorAhead()
 		if s := p.specialSelector(); s != nil {
 			return s
 		}
@@ -171,16 +202,20 @@ func (p *parser) simpleSelector() Selection {
 			ks, name := p.funcName()
 			f := &FuncSel{Keyspace: ks, Name: name, Pos: pos}
 			p.expect(tLParen)
-			if !p.accept(tRParen) {
+			if startsSelector(p.tok) {
 				for {
 					f.Args = append(f.Args, p.selector())
 					if !p.accept(tComma) {
 						break
 					}
 				}
-				p.expect(tRParen)
 			}
+			p.expect(tRParen)
 			return f
+		}
+		if p.isKw(kwToken) {
+			p.next()
+			p.expect(tLParen) // TOKEN always starts a function call
 		}
 		if isIdentTok(t) {
 			return &ColumnSel{Column: p.ident()}
@@ -188,6 +223,46 @@ func (p *parser) simpleSelector() Selection {
 	}
 	p.noViable()
 	return nil
+}
+
+// selectorAhead fails as ANTLR does when a name in a select clause is
+// followed by a token that fits neither a column nor a function call.
+// Parser.g's simpleUnaliasedSelector tells them apart with a DFA that reads
+// the name, and a dot and a second name if there are some, and then the
+// token after them: a '(' makes a function call, a token that can follow a
+// selector a column, and any other token fails there, with the name in
+// brackets. TOKEN always starts a function call.
+func (p *parser) selectorAhead() {
+	if n, ok := p.selectorNameAt(0); !ok {
+		p.noViableAt(n)
+	} else if n > 0 {
+		p.fetched(n + 1)
+	}
+}
+
+// selectorNameAt runs the DFA of selectorAhead on the tokens from offset
+// at. It returns the offset of the last token the DFA reads (0 when it has
+// nothing to decide) and whether it accepts that token.
+func (p *parser) selectorNameAt(at int) (int, bool) {
+	if t := p.peek(at); !isIdentTok(t) || t.isKw(kwToken) {
+		return 0, true
+	}
+	n := at + 1
+	if p.peek(n).kind == tDot {
+		switch field := p.peek(n + 1); {
+		case field.kind == tWord && (field.kw == kwToken || isSelectorFuncKw(field.kw)):
+			return n + 1, true
+		case !isIdentTok(field):
+			return n + 1, false
+		}
+		n += 2
+	}
+	next := p.peek(n)
+	if first := p.peek(at); next.kind == tLParen && n == at+1 &&
+		(first.isKw(kwKey) || first.isKw(kwDistinct) || first.isKw(kwJSON)) {
+		return n, false // names no function can have
+	}
+	return n, next.kind == tLParen || followsSelector(next) || n == at+3 && next.kind == tDot
 }
 
 // specialSelector parses the selections with a grammar of their own:
@@ -200,14 +275,18 @@ func (p *parser) specialSelector() Selection {
 	}
 	switch t.kw {
 	case kwNull, kwNaN, kwInfinity:
-		return &TermSel{Term: p.term()}
+		return &TermSel{Term: p.simpleTerm()}
 	}
 	if p.peek(1).kind != tLParen {
 		return nil
 	}
 	switch t.kw {
 	case kwCount:
-		if p.peek(2).kind != tStar {
+		// A DFA reads COUNT, '(' and the token after them.
+		if next := p.peek(2); next.kind != tStar {
+			if !startsSelector(next) && next.kind != tRParen {
+				p.noViableAt(2)
+			}
 			return nil
 		}
 		p.next()
@@ -227,10 +306,7 @@ func (p *parser) specialSelector() Selection {
 		p.next()
 		c := &CastSel{Expr: p.selector(), Pos: t.pos()}
 		p.expectKw(kwAs)
-		if !p.is(tWord) || !p.tok.kw.isNativeType() {
-			p.noViable()
-		}
-		c.Type = p.typeExpr()
+		c.Type = p.nativeType()
 		p.expect(tRParen)
 		return c
 	}
@@ -241,8 +317,10 @@ func (p *parser) specialSelector() Selection {
 // term, (int) 3, a parenthesised selection, or a tuple of constants.
 func (p *parser) parenSelector() Selection {
 	t := p.tok
-	if p.castAhead() {
-		return &TermSel{Term: p.term()}
+	// A type hint must be followed by a selector that parses, as the
+	// syntactic predicate on Parser.g's selectionTypeHint requires.
+	if _, ok := p.selectorNameAt(3); ok && p.castAhead() {
+		return &TermSel{Term: p.simpleTerm()}
 	}
 	p.next()
 	var sels []Selection

@@ -14,6 +14,9 @@ var selectTests = []parseTest{
 		}, Table: kstbl("ks", "t")},
 	},
 	{"SELECT json FROM t", &SelectStmt{Selectors: []Selector{sel(colSel("json"))}, Table: tbl("t")}},
+	// AS x FROM is no select clause (AS would be a column followed by x),
+	// so json is a column here.
+	{"SELECT json AS x FROM t", &SelectStmt{Selectors: []Selector{{Expr: colSel("json"), Alias: id("x")}}, Table: tbl("t")}},
 	{"SELECT distinct FROM t", &SelectStmt{Selectors: []Selector{sel(colSel("distinct"))}, Table: tbl("t")}},
 	{"SELECT JSON * FROM t", &SelectStmt{JSON: true, Table: tbl("t")}},
 	{

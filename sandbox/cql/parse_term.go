@@ -7,15 +7,41 @@ import "strings"
 // they are refused with a message that says so.
 func (p *parser) term() Term {
 	t := p.simpleTerm()
-	p.noArithmetic()
+	p.noArithmetic(true)
+	p.endTerm()
 	return t
 }
 
-// noArithmetic refuses an arithmetic operator after a term or selection.
-func (p *parser) noArithmetic() {
+// endTerm checks the token after a term as ANTLR does. The loop of
+// Parser.g's termAddition needs more than one token of lookahead, so ANTLR
+// decides whether to leave it with a DFA that knows every token that can
+// follow a term anywhere in the grammar: any other token fails there with
+// "no viable alternative", wherever the term is. A token it knows is read
+// by the DFA, which fetches the token after it.
+func (p *parser) endTerm() {
+	if !followsTerm(p.tok) {
+		p.noViable()
+	}
+	p.fetched(1)
+}
+
+// noArithmetic refuses an arithmetic operator after a term (inTerm) or a
+// selection. When no operand can follow the operator, the statement is
+// wrong in Cassandra too, and fails as there: at the token after the
+// operator, which is in brackets, except after '+' in a term, whose DFA
+// (see endTerm) reads that token before failing.
+func (p *parser) noArithmetic(inTerm bool) {
 	switch p.tok.kind {
 	case tPlus, tMinus, tStar, tSlash, tPercent:
-		p.failAt(p.tok, "arithmetic operators are not supported by the sandbox")
+		next := p.peek(1)
+		switch {
+		case inTerm && startsTermOrNeg(next), !inTerm && startsSelector(next):
+			p.failAt(p.tok, "arithmetic operators are not supported by the sandbox")
+		case inTerm && p.is(tPlus):
+			p.noViableAt(1)
+		}
+		p.next()
+		p.noViable()
 	}
 }
 
@@ -32,6 +58,12 @@ func (p *parser) simpleTerm() Term {
 		return term
 	case tQMark, tColon:
 		return p.marker()
+	case tMinus: // - term
+		if !startsTermOrNeg(p.peek(1)) {
+			p.next()
+			p.noViable()
+		}
+		p.failAt(t, "arithmetic operators are not supported by the sandbox")
 	case tWord:
 		switch t.kw {
 		case kwNull:
@@ -47,17 +79,17 @@ func (p *parser) simpleTerm() Term {
 		p.depth--
 		return call
 	}
-	if isFuncNameTok(t) {
+	if isIdentTok(t) || isFuncNameTok(t) {
 		// A bare name, typically a string without its quotes: ANTLR's
 		// lookahead for a function call fails on the token after it.
-		at := p.peek(1)
-		if at.kind == tDot {
-			at = p.peek(2)
-			if isFuncNameTok(at) {
-				at = p.peek(3)
+		n := 1
+		if p.peek(1).kind == tDot {
+			n = 2
+			if next := p.peek(2); isIdentTok(next) || isFuncNameTok(next) {
+				n = 3
 			}
 		}
-		p.noViableAfter(at)
+		p.noViableAt(n)
 	}
 	p.noViable()
 	return nil
@@ -72,6 +104,15 @@ func (p *parser) compoundTerm() Term {
 		return p.listLiteral()
 	case t.kind == tLBrace:
 		return p.braceLiteral()
+	case !startsTermOrNeg(p.peek(1)) && !p.peek(1).isKw(kwSet):
+		// Parser.g's simpleTerm reads the token after '(' to tell a
+		// tuple from a type hint, and after a string (a custom type) or
+		// a name the token after that.
+		p.noViableAt(1)
+	case p.peek(1).kind == tString && !p.peek(2).followsParenString():
+		p.noViableAt(2)
+	case isIdentTok(p.peek(1)) && !p.peek(2).followsParenName(p.peek(1)):
+		p.noViableAt(2)
 	case p.castAhead():
 		p.next()
 		typ := p.typeExpr()
@@ -168,11 +209,13 @@ func (p *parser) termList(open, close tokKind) []Term {
 	return terms
 }
 
-// termListOpt is termList for lists that may be empty: [] and IN ().
+// termListOpt is termList for lists that may be empty: [] and IN (). As
+// in Parser.g, the list is empty unless a term can start after open, and
+// then close must follow.
 func (p *parser) termListOpt(open, close tokKind) []Term {
-	if p.peek(1).kind == close {
+	if p.is(open) && !startsTermOrNeg(p.peek(1)) {
 		p.next()
-		p.next()
+		p.expect(close)
 		return nil
 	}
 	return p.termList(open, close)
@@ -193,9 +236,31 @@ func (p *parser) tupleLiteral() *TupleLit {
 
 // braceLiteral parses a map, set or user-type literal: {}, {k: v, ...},
 // {a, b, ...} or {field: v, ...}.
+//
+// Parser.g's value tells a user-type literal from a collection with a DFA
+// that reads the '{', the token after it, and after a name the token after
+// that (':' for a field, '(' or '.' for a function call), so a wrong token
+// there fails with the '{' in brackets.
 func (p *parser) braceLiteral() Term {
 	open := p.tok
 	pos := open.pos()
+	switch next := p.peek(1); {
+	case next.kind == tRBrace, next.kind == tMinus, next.kind == tWord && next.kw == kwToken,
+		startsTerm(next) && !isIdentTok(next):
+	case isIdentTok(next):
+		switch p.peek(2).kind {
+		case tColon, tDot:
+		case tLParen:
+			if isFuncNameTok(next) || next.isKw(kwCast) {
+				break
+			}
+			fallthrough
+		default:
+			p.noViableAt(2)
+		}
+	default:
+		p.noViableAt(1)
+	}
 	if next := p.peek(1); next.kind == tRBrace {
 		p.next()
 		p.next()
@@ -216,6 +281,9 @@ func (p *parser) braceLiteral() Term {
 	}
 	p.next()
 	first := p.term()
+	if !p.is(tColon) && !p.is(tComma) && !p.is(tRBrace) {
+		p.noViable() // Parser.g's setOrMapLiteral
+	}
 	if p.accept(tColon) {
 		lit := &MapLit{Entries: []MapEntryLit{{Key: first, Value: p.term()}}, Pos: pos}
 		for p.accept(tComma) {
@@ -237,7 +305,8 @@ func (p *parser) braceLiteral() Term {
 // mapLiteral parses Parser.g's fullMapLiteral: {} or {k: v, ...}.
 func (p *parser) mapLiteral() *MapLit {
 	lit := &MapLit{Pos: p.expect(tLBrace).pos()}
-	if p.accept(tRBrace) {
+	if !startsTermOrNeg(p.tok) {
+		p.expect(tRBrace)
 		return lit
 	}
 	for {
@@ -336,8 +405,18 @@ func (p *parser) funcName() (keyspace string, name Ident) {
 	return keyspace, name
 }
 
-// funcCall parses a function call used as a term.
+// funcCall parses a function call used as a term. Parser.g's function
+// tells a call without arguments from one with some by reading the token
+// after '(', so a token that can start neither fails there, with the
+// function name in brackets.
 func (p *parser) funcCall() Term {
+	n := 2 // the token after '('
+	if p.peek(1).kind == tDot {
+		n = 4
+	}
+	if arg := p.peek(n); arg.kind != tRParen && !startsTermOrNeg(arg) {
+		p.noViableAt(n)
+	}
 	pos := p.tok.pos()
 	ks, name := p.funcName()
 	call := &FuncCall{Keyspace: ks, Name: name, Pos: pos}
@@ -358,48 +437,71 @@ var reservedTypeNames = map[string]bool{
 
 // userTypeName parses [keyspace.]name of a user-defined type; native type
 // names and a few unreserved keywords cannot name one.
+//
+// The keywords that cannot name a type (TTL, COUNT, ...) can still name
+// its keyspace, so as in Parser.g a '.' must follow them.
 func (p *parser) userTypeName() QualifiedName {
 	var qn QualifiedName
-	if isIdentTok(p.tok) && p.peek(1).kind == tDot {
+	if isIdentTok(p.tok) && (p.peek(1).kind == tDot || isNonTypeNameKw(p.tok.kw)) {
 		qn.Keyspace = p.ident()
-		p.next()
+		p.expect(tDot)
 	}
 	t := p.tok
 	if t.kind == tWord {
-		switch t.kw {
-		case kwTTL, kwCount, kwWritetime, kwMaxWritetime, kwCast, kwJSON, kwDistinct:
+		switch {
+		case isNonTypeNameKw(t.kw):
 			p.noViable()
-		case kwNone:
+		case t.kw == kwNone:
 			if reservedTypeNames[strings.ToLower(p.val(t))] {
 				p.recordf("Invalid (reserved) user type name %s", p.val(t))
 			}
-		default:
-			if t.kw.isNativeType() {
-				p.noViable()
-			}
+		case t.kw.isNativeType():
+			p.noViable()
 		}
 	}
 	qn.Name = p.ident()
 	return qn
 }
 
+// isNonTypeNameKw reports whether kw is an unreserved keyword that cannot
+// name a user type (it is missing from Parser.g's non_type_ident).
+func isNonTypeNameKw(kw keyword) bool {
+	switch kw {
+	case kwTTL, kwCount, kwWritetime, kwMaxWritetime, kwCast, kwJSON, kwDistinct:
+		return true
+	}
+	return false
+}
+
 // typeExpr parses a CQL type (Parser.g's comparatorType).
+//
+// ANTLR chooses between the kinds of type with a DFA. A native type name
+// or a collection keyword may also name a user type (text.t is type t of
+// keyspace text), so the DFA reads the token after it: '<' makes a
+// collection, '.' a user type, a token that can follow a type ends the
+// type, and any other token fails there, with the type name in brackets.
 func (p *parser) typeExpr() *TypeExpr {
 	t := p.tok
 	pos := t.pos()
-	if t.kind == tWord && t.kw.isNativeType() {
-		p.next()
-		name := strings.ToLower(p.val(t))
-		if name == "varchar" {
-			name = "text"
+	if isNativeTypeTok(t) || t.kind == tWord && isCollectionKw(t.kw) && t.kw != kwSet {
+		switch next := p.peek(1); {
+		case next.kind == tDot, next.kind == tLt && isCollectionKw(t.kw):
+		case followsType(p.src, next):
+			p.fetched(2)
+		default:
+			p.noViableAt(1)
 		}
-		return &TypeExpr{Name: name, Pos: pos}
+	} else if isIdentTok(t) || t.kind == tString || p.isKw(kwSet) {
+		p.fetched(1) // read and taken by the DFA
 	}
-	if t.kind == tWord && isCollectionKw(t.kw) && p.peek(1).kind == tLt {
+	if isNativeTypeTok(t) && p.peek(1).kind != tDot {
+		return p.nativeType()
+	}
+	if t.kind == tWord && isCollectionKw(t.kw) && (p.peek(1).kind == tLt || t.kw == kwSet) {
 		p.nest()
 		defer func() { p.depth-- }()
 		p.next()
-		p.next()
+		p.expect(tLt) // SET, being reserved, always starts a collection
 		switch t.kw {
 		case kwFrozen:
 			inner := p.typeExpr()
@@ -432,6 +534,26 @@ func (p *parser) typeExpr() *TypeExpr {
 	}
 	qn := p.userTypeName()
 	return &TypeExpr{Name: qn.Name.Name, Keyspace: qn.Keyspace.Name, Quoted: qn.Name.Quoted, Pos: pos}
+}
+
+// nativeType parses the name of a native type (Parser.g's native_type).
+func (p *parser) nativeType() *TypeExpr {
+	t := p.tok
+	if !isNativeTypeTok(t) {
+		p.noViable()
+	}
+	p.next()
+	name := strings.ToLower(p.val(t))
+	if name == "varchar" {
+		name = "text"
+	}
+	return &TypeExpr{Name: name, Pos: t.pos()}
+}
+
+// isNativeTypeTok reports whether t names a native type (COUNTER is one
+// too, though the lexer keeps it apart for BEGIN COUNTER BATCH).
+func isNativeTypeTok(t *token) bool {
+	return t.kind == tWord && (t.kw.isNativeType() || t.kw == kwCounter)
 }
 
 // closeAngle consumes the '>' closing a type's parameters.

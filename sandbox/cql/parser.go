@@ -10,8 +10,9 @@ import (
 // followed by semicolons, white space and comments. Errors are *Error.
 //
 // Positions are relative to src. cqlsh sends a statement to Cassandra with
-// its terminating semicolon, so an error at the end of a statement is
-// reported at ';' by Cassandra and at '<EOF>' here unless src keeps it.
+// its terminating semicolon, so that an error at the end of a statement is
+// reported at that ';'. Parse does the same: when src does not end with a
+// semicolon, it reads it as if one followed it directly.
 func Parse(src string) (stmt Statement, err error) {
 	p := parserPool.Get().(*parser)
 	defer func() {
@@ -50,6 +51,16 @@ type parser struct {
 	// depth counts the nested constructs being parsed (see nest).
 	depth int
 
+	// far is the index of the last token that ANTLR's token stream would
+	// have fetched by now, when its lookahead has gone past the current
+	// token; error snippets end there (see snippet).
+	far int
+
+	// semi is set when the last token before EOF is a semicolon that
+	// src lacks, added so that errors at the end are reported as
+	// Cassandra reports them for the statement cqlsh sends.
+	semi bool
+
 	// lits is a slab the literals of this parse are carved from, so that
 	// a statement with many constants costs few allocations. It is never
 	// reused by another parse.
@@ -57,7 +68,11 @@ type parser struct {
 }
 
 // bailout carries a syntax error from the point of failure to Parse.
-type bailout struct{ err *Error }
+// A fatal one (too deep a nesting) also ends speculative parses.
+type bailout struct {
+	err   *Error
+	fatal bool
+}
 
 var parserPool = sync.Pool{New: func() any { return new(parser) }}
 
@@ -67,11 +82,19 @@ func (p *parser) reset(src string) {
 	p.firstErr = nil
 	p.firstErrOff = 0
 	p.depth = 0
+	p.far = 0
+	p.semi = false
 	lx := newLexer(src)
 	for {
 		t := lx.next(false)
 		if t.kind == tComment {
 			continue
+		}
+		if t.kind == tEOF && len(p.toks) > 0 && p.toks[len(p.toks)-1].kind != tSemi {
+			semi := t
+			semi.kind = tSemi
+			p.toks = append(p.toks, semi)
+			p.semi = true
 		}
 		p.toks = append(p.toks, t)
 		if t.kind == tEOF {
@@ -103,7 +126,11 @@ const maxNesting = 200
 func (p *parser) nest() {
 	p.depth++
 	if p.depth > maxNesting {
-		p.failAt(p.tok, "statement is nested too deeply")
+		err := &Error{Pos: p.tok.pos(), Msg: "statement is nested too deeply"}
+		if p.firstErr != nil && p.firstErrOff <= int(p.tok.off) {
+			err = p.firstErr
+		}
+		panic(bailout{err: err, fatal: true})
 	}
 }
 
@@ -168,44 +195,52 @@ func (p *parser) recordf(format string, args ...any) {
 	p.record(&Error{Pos: p.tok.pos(), Msg: fmt.Sprintf(format, args...), NoPos: true}, int(p.tok.off))
 }
 
-// fail aborts parsing with a syntax error at token t, unless an earlier
-// error was already recorded, which then wins as in Cassandra's
-// ErrorCollector.
-func (p *parser) fail(t *token, msg string) {
+// fetched notes that ANTLR's lookahead has fetched the token n places
+// ahead of the current one, as its DFAs do for the token after the last
+// one they read.
+func (p *parser) fetched(n int) {
+	p.far = max(p.far, min(p.i+n, len(p.toks)-1))
+}
+
+// fail aborts parsing with a syntax error at the token n places ahead,
+// bracketing the current token in the snippet, unless an earlier error was
+// already recorded, which then wins as in Cassandra's ErrorCollector.
+func (p *parser) fail(n int, msg string) {
+	at := min(p.i+n, len(p.toks)-1)
+	p.far = max(p.far, at) // kept by speculative parses that fail
+	t := &p.toks[at]
 	if p.firstErr != nil && p.firstErrOff <= int(t.off) {
-		panic(bailout{p.firstErr})
+		panic(bailout{err: p.firstErr})
 	}
-	panic(bailout{&Error{Pos: t.pos(), Msg: msg + snippet(p.src, int(t.off), int(t.off))}})
+	last := &p.toks[max(at, p.far)]
+	panic(bailout{err: &Error{Pos: t.pos(), Msg: msg + snippet(p.src, p.semi, p.tok, last)}})
 }
 
 // noViable fails with ANTLR's "no viable alternative" at the current token.
 func (p *parser) noViable() {
-	p.fail(p.tok, "no viable alternative at input "+tokenDisplay(p.src, p.tok))
+	p.fail(0, "no viable alternative at input "+tokenDisplay(p.src, p.tok))
 }
 
-// noViableAfter fails with "no viable alternative" at token at, found by
-// ANTLR's lookahead after the decision that started at the current token:
-// Cassandra then reports at but brackets the current token in its snippet.
-func (p *parser) noViableAfter(at *token) {
-	if p.firstErr != nil && p.firstErrOff <= int(at.off) {
-		panic(bailout{p.firstErr})
-	}
-	msg := "no viable alternative at input " + tokenDisplay(p.src, at)
-	panic(bailout{&Error{Pos: at.pos(), Msg: msg + snippet(p.src, int(p.tok.off), int(at.off))}})
+// noViableAt fails with "no viable alternative" at the token n places
+// ahead, where ANTLR's lookahead for a decision that started at the
+// current token failed: Cassandra then names that token but brackets the
+// current one in its snippet.
+func (p *parser) noViableAt(n int) {
+	p.fail(n, "no viable alternative at input "+tokenDisplay(p.src, p.peek(n)))
 }
 
 // mismatched fails with ANTLR's "mismatched input" at the current token.
 func (p *parser) mismatched(expecting string) {
-	p.fail(p.tok, "mismatched input "+tokenDisplay(p.src, p.tok)+" expecting "+expecting)
+	p.fail(0, "mismatched input "+tokenDisplay(p.src, p.tok)+" expecting "+expecting)
 }
 
 // failAt aborts with a message of the sandbox's own at token t; unlike
 // Cassandra's messages, it gets no snippet.
 func (p *parser) failAt(t *token, msg string) {
 	if p.firstErr != nil && p.firstErrOff <= int(t.off) {
-		panic(bailout{p.firstErr})
+		panic(bailout{err: p.firstErr})
 	}
-	panic(bailout{&Error{Pos: t.pos(), Msg: msg}})
+	panic(bailout{err: &Error{Pos: t.pos(), Msg: msg}})
 }
 
 func (p *parser) is(kind tokKind) bool { return p.tok.kind == kind }
@@ -305,7 +340,20 @@ func (p *parser) objectName(what string) Ident {
 }
 
 // tableName parses [keyspace.]table.
+//
+// Whether a keyspace comes first is decided by a DFA that reads the first
+// name and the token after it: a dot, or a token that can follow a table
+// name, or else it fails there, with the name in brackets.
 func (p *parser) tableName() QualifiedName {
+	if isIdentTok(p.tok) || p.is(tQMark) {
+		switch next := p.peek(1); {
+		case next.kind == tDot:
+		case followsTableName(next):
+			p.fetched(2)
+		default:
+			p.noViableAt(1)
+		}
+	}
 	if p.is(tQMark) && p.peek(1).kind != tDot {
 		return QualifiedName{Name: p.objectName("table")}
 	}
@@ -415,7 +463,7 @@ var consistencyLevels = map[string]bool{
 func (p *parser) parseShell() Statement {
 	first := p.tok
 	improper := func() {
-		panic(bailout{&Error{Pos: first.pos(), Msg: "Improper " + p.val(first) + " command.", NoPos: true}})
+		panic(bailout{err: &Error{Pos: first.pos(), Msg: "Improper " + p.val(first) + " command.", NoPos: true}})
 	}
 	word := strings.ToUpper(p.val(first))
 	p.next()

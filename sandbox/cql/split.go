@@ -24,6 +24,11 @@ type Chunk struct {
 	// Complete is false only for a last statement that lacks its
 	// terminating semicolon, or that ends inside a string or comment.
 	Complete bool
+	// Sent is what cqlsh sends to the server: Text through its terminating
+	// semicolon, with any white space before it (so that an error at the
+	// semicolon has Cassandra's column). It equals Text for a statement
+	// without a semicolon.
+	Sent string
 }
 
 // Split cuts a script into statements the way cqlsh does: at semicolons
@@ -123,6 +128,10 @@ func (s *splitter) statement() Chunk {
 	end := len(src)
 	finish := func(at int, complete bool) Chunk {
 		c.Text = strings.TrimRight(src[start:at], " \t\r\n")
+		c.Sent = c.Text
+		if at < len(src) && src[at] == ';' {
+			c.Sent = src[start : at+1]
+		}
 		c.Complete = complete
 		return c
 	}

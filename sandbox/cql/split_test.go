@@ -8,6 +8,26 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+func TestSplitSent(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string
+	}{
+		{"SELECT * FROM t WHERE ;", []string{"SELECT * FROM t WHERE ;"}},
+		{"SELECT 1 FROM t\n  ;\nSELECT 2 FROM t", []string{"SELECT 1 FROM t\n  ;", "SELECT 2 FROM t"}},
+		{"TRACING ON\nSELECT 1 FROM t ;", []string{"TRACING ON", "SELECT 1 FROM t ;"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range Split(tt.src) {
+			got = append(got, c.Sent)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Split(%q) Sent mismatch (-want +got):\n%s", tt.src, diff)
+		}
+	}
+}
+
 func TestSplit(t *testing.T) {
 	tests := []struct {
 		name string
@@ -19,59 +39,62 @@ func TestSplit(t *testing.T) {
 		{"comments only", "-- a;\n// b;\n/* c; */\n", nil},
 		{"semicolons only", ";; ;\n;", nil},
 		{"two statements", "SELECT 1 FROM t; SELECT 2 FROM t;", []Chunk{
-			{"SELECT 1 FROM t", Pos{0, 1, 0}, true},
-			{"SELECT 2 FROM t", Pos{17, 1, 17}, true},
+			{"SELECT 1 FROM t", Pos{0, 1, 0}, true, ""},
+			{"SELECT 2 FROM t", Pos{17, 1, 17}, true, ""},
 		}},
 		{"string with semicolon", "INSERT INTO t (a) VALUES ('a;b');\nSELECT", []Chunk{
-			{"INSERT INTO t (a) VALUES ('a;b')", Pos{0, 1, 0}, true},
-			{"SELECT", Pos{34, 2, 0}, false},
+			{"INSERT INTO t (a) VALUES ('a;b')", Pos{0, 1, 0}, true, ""},
+			{"SELECT", Pos{34, 2, 0}, false, ""},
 		}},
-		{"escaped quote", "SELECT 'it''s;' FROM t;", []Chunk{{"SELECT 'it''s;' FROM t", Pos{0, 1, 0}, true}}},
-		{"dollar string", "SELECT $$a;'b$$ FROM t;", []Chunk{{"SELECT $$a;'b$$ FROM t", Pos{0, 1, 0}, true}}},
-		{"quoted name", `SELECT "a;""b" FROM t;`, []Chunk{{`SELECT "a;""b" FROM t`, Pos{0, 1, 0}, true}}},
+		{"escaped quote", "SELECT 'it''s;' FROM t;", []Chunk{{"SELECT 'it''s;' FROM t", Pos{0, 1, 0}, true, ""}}},
+		{"dollar string", "SELECT $$a;'b$$ FROM t;", []Chunk{{"SELECT $$a;'b$$ FROM t", Pos{0, 1, 0}, true, ""}}},
+		{"quoted name", `SELECT "a;""b" FROM t;`, []Chunk{{`SELECT "a;""b" FROM t`, Pos{0, 1, 0}, true, ""}}},
 		{"comments", "-- intro; here\nSELECT * /* ; */ FROM t // x;\n ;", []Chunk{
-			{"SELECT * /* ; */ FROM t // x;", Pos{15, 2, 0}, true},
+			{"SELECT * /* ; */ FROM t // x;", Pos{15, 2, 0}, true, ""},
 		}},
 		{"batch", "BEGIN BATCH\n  INSERT INTO t (k) VALUES (1);\n  UPDATE t SET v = 'APPLY BATCH;' WHERE k = 1;\napply  batch ;\nSELECT * FROM t;", []Chunk{
-			{"BEGIN BATCH\n  INSERT INTO t (k) VALUES (1);\n  UPDATE t SET v = 'APPLY BATCH;' WHERE k = 1;\napply  batch", Pos{0, 1, 0}, true},
-			{"SELECT * FROM t", Pos{106, 5, 0}, true},
+			{"BEGIN BATCH\n  INSERT INTO t (k) VALUES (1);\n  UPDATE t SET v = 'APPLY BATCH;' WHERE k = 1;\napply  batch", Pos{0, 1, 0}, true, ""},
+			{"SELECT * FROM t", Pos{106, 5, 0}, true, ""},
 		}},
 		{"unfinished batch", "BEGIN UNLOGGED BATCH INSERT INTO t (k) VALUES (1); APPLY BATCH", []Chunk{
-			{"BEGIN UNLOGGED BATCH INSERT INTO t (k) VALUES (1); APPLY BATCH", Pos{0, 1, 0}, false},
+			{"BEGIN UNLOGGED BATCH INSERT INTO t (k) VALUES (1); APPLY BATCH", Pos{0, 1, 0}, false, ""},
 		}},
 		{"shell commands", "TRACING ON\nSELECT * FROM t\n  WHERE k = 1;\nconsistency quorum\nSERIAL CONSISTENCY LOCAL_SERIAL", []Chunk{
-			{"TRACING ON", Pos{0, 1, 0}, true},
-			{"SELECT * FROM t\n  WHERE k = 1", Pos{11, 2, 0}, true},
-			{"consistency quorum", Pos{42, 4, 0}, true},
-			{"SERIAL CONSISTENCY LOCAL_SERIAL", Pos{61, 5, 0}, true},
+			{"TRACING ON", Pos{0, 1, 0}, true, ""},
+			{"SELECT * FROM t\n  WHERE k = 1", Pos{11, 2, 0}, true, ""},
+			{"consistency quorum", Pos{42, 4, 0}, true, ""},
+			{"SERIAL CONSISTENCY LOCAL_SERIAL", Pos{61, 5, 0}, true, ""},
 		}},
 		{"shell command with semicolon", "tracing off; select * from t", []Chunk{
-			{"tracing off", Pos{0, 1, 0}, true},
-			{"select * from t", Pos{13, 1, 13}, false},
+			{"tracing off", Pos{0, 1, 0}, true, ""},
+			{"select * from t", Pos{13, 1, 13}, false, ""},
 		}},
 		{"shell command with comment", "EXPAND ON -- wide\nDESCRIBE TABLES", []Chunk{
-			{"EXPAND ON -- wide", Pos{0, 1, 0}, true},
-			{"DESCRIBE TABLES", Pos{18, 2, 0}, true},
+			{"EXPAND ON -- wide", Pos{0, 1, 0}, true, ""},
+			{"DESCRIBE TABLES", Pos{18, 2, 0}, true, ""},
 		}},
 		{"unterminated string", "SELECT 1 FROM t;\nINSERT INTO t (a) VALUES ('x;\n", []Chunk{
-			{"SELECT 1 FROM t", Pos{0, 1, 0}, true},
-			{"INSERT INTO t (a) VALUES ('x;", Pos{17, 2, 0}, false},
+			{"SELECT 1 FROM t", Pos{0, 1, 0}, true, ""},
+			{"INSERT INTO t (a) VALUES ('x;", Pos{17, 2, 0}, false, ""},
 		}},
-		{"unterminated comment inside", "SELECT /* ; ", []Chunk{{"SELECT /* ;", Pos{0, 1, 0}, false}}},
+		{"unterminated comment inside", "SELECT /* ; ", []Chunk{{"SELECT /* ;", Pos{0, 1, 0}, false, ""}}},
 		{"unterminated comment before", "SELECT 1;\n  /* never ; closed\n", []Chunk{
-			{"SELECT 1", Pos{0, 1, 0}, true},
-			{"/* never ; closed", Pos{12, 2, 2}, false},
+			{"SELECT 1", Pos{0, 1, 0}, true, ""},
+			{"/* never ; closed", Pos{12, 2, 2}, false, ""},
 		}},
 		{"japanese", "SELECT 'あ'; SELECT 'い' -- コメント;\n;", []Chunk{
-			{"SELECT 'あ'", Pos{0, 1, 0}, true},
-			{"SELECT 'い' -- コメント;", Pos{14, 1, 12}, true},
+			{"SELECT 'あ'", Pos{0, 1, 0}, true, ""},
+			{"SELECT 'い' -- コメント;", Pos{14, 1, 12}, true, ""},
 		}},
 		{"seed style", "CREATE TABLE chat (\nid text -- チャットID\n, body text -- 本文; 続き\n, PRIMARY KEY(id)\n)\n\n次の文", []Chunk{
-			{"CREATE TABLE chat (\nid text -- チャットID\n, body text -- 本文; 続き\n, PRIMARY KEY(id)\n)\n\n次の文", Pos{0, 1, 0}, false},
+			{"CREATE TABLE chat (\nid text -- チャットID\n, body text -- 本文; 続き\n, PRIMARY KEY(id)\n)\n\n次の文", Pos{0, 1, 0}, false, ""},
 		}},
 	}
 	for _, tt := range tests {
 		got := Split(tt.src)
+		for i := range got {
+			got[i].Sent = "" // TestSplitSent checks it
+		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("%s: Split(%q) mismatch (-want +got):\n%s", tt.name, tt.src, diff)
 		}

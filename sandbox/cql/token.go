@@ -71,6 +71,9 @@ type token struct {
 	col      int32
 }
 
+// isKw reports whether t is the keyword kw.
+func (t *token) isKw(kw keyword) bool { return t.kind == tWord && t.kw == kw }
+
 // pos returns the token's position.
 func (t *token) pos() Pos {
 	return Pos{Offset: int(t.off), Line: int(t.line), Col: int(t.col)}
