@@ -249,6 +249,11 @@ func (s *Sandbox) Exec(ctx context.Context, src string) (res *Result, err error)
 			err = cqlerr.Serverf("internal error in the learnkv sandbox (please report it): %v\n%s", r, debug.Stack())
 		}
 	}()
+	// src may end with the semicolon and the white space before it, as
+	// cqlsh sends statements; the parser wants them (an error at the end is
+	// reported at the ';'), everything else the statement without them.
+	raw := src
+	src = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(src, " \t\r\n"), ";"), " \t\r\n")
 	if !mayBeCommand(src) {
 		// Ordinary CQL.
 	} else if res, ok := s.shellCommand(src); ok {
@@ -260,7 +265,7 @@ func (s *Sandbox) Exec(ctx context.Context, src string) (res *Result, err error)
 		}
 		return res, err
 	}
-	stmt, err := cql.Parse(src)
+	stmt, err := cql.Parse(raw)
 	if err != nil {
 		return nil, syntaxError(src, err)
 	}

@@ -38,7 +38,7 @@ func (r *Runner) Run(ctx context.Context, src string, requireTerminator bool) bo
 			r.fail(ch.Text, cqlerr.Shellf("Incomplete statement at end of file"))
 			break
 		}
-		r.one(ctx, ch.Text)
+		r.one(ctx, ch.Text, ch.Sent)
 	}
 	return !r.failed
 }
@@ -49,7 +49,9 @@ func (r *Runner) Stopped() bool { return r.stopped }
 // Failed reports whether any statement failed.
 func (r *Runner) Failed() bool { return r.failed }
 
-func (r *Runner) one(ctx context.Context, text string) {
+// one runs a statement; text is how it is shown, sent what goes to the
+// sandbox (see cql.Chunk).
+func (r *Runner) one(ctx context.Context, text, sent string) {
 	word := strings.ToUpper(strings.Fields(text + " x")[0])
 	switch word {
 	case "EXIT", "QUIT":
@@ -65,7 +67,7 @@ func (r *Runner) one(ctx context.Context, text string) {
 		r.fail(text, cqlerr.Shellf("%s is a cqlsh command the learnkv sandbox does not support.", word))
 		return
 	}
-	res, err := r.Sandbox.Exec(ctx, text)
+	res, err := r.Sandbox.Exec(ctx, sent)
 	if err != nil {
 		r.fail(text, err)
 		return
