@@ -42,8 +42,9 @@ var renderCache = struct {
 // Render renders lesson Markdown for a terminal of the given width with
 // glamour, in its dark or light style. Soft line breaks between two wide
 // (CJK) characters are dropped, so a Japanese paragraph wrapped in the
-// source does not gain spaces. Renders are cached by text, width and
-// style.
+// source does not gain spaces, and text holding Japanese is broken into
+// lines the Japanese way (see lineBreaker). Renders are cached by text,
+// width and style.
 func Render(markdown string, width int, dark bool) (string, error) {
 	if width < 1 {
 		return "", fmt.Errorf("lessons: render width %d", width)
@@ -55,7 +56,7 @@ func Render(markdown string, width int, dark bool) (string, error) {
 	if ok {
 		return out, nil
 	}
-	out, err := render(markdown, width, dark)
+	out, err := render(markdown, width, dark, true)
 	if err != nil {
 		return "", err
 	}
@@ -69,20 +70,25 @@ func Render(markdown string, width int, dark bool) (string, error) {
 }
 
 // newMarkdown returns the goldmark pipeline Render uses, with renderer as
-// its node renderer (nil for parsing only).
+// its node renderer (nil for parsing only). The renderer replaces
+// goldmark's HTML renderer as a whole, as glamour does: given as an option,
+// it would be joined by the HTML renderers of the extensions, and tables
+// would come out as HTML.
 func newMarkdown(r renderer.NodeRenderer) goldmark.Markdown {
-	opts := []goldmark.Option{
+	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
 		goldmark.WithParserOptions(mdparser.WithAutoHeadingID(),
 			mdparser.WithASTTransformers(util.Prioritized(cjkSoftBreaks{}, 1000))),
-	}
+	)
 	if r != nil {
-		opts = append(opts, goldmark.WithRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(r, 1000)))))
+		md.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(r, 1000))))
 	}
-	return goldmark.New(opts...)
+	return md
 }
 
-func render(markdown string, width int, dark bool) (out string, err error) {
+// render renders markdown without the cache; japanese turns the Japanese
+// line breaking on (tests turn it off to compare).
+func render(markdown string, width int, dark, japanese bool) (out string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = "", fmt.Errorf("lessons: glamour failed: %v", r)
@@ -93,10 +99,19 @@ func render(markdown string, width int, dark bool) (out string, err error) {
 		st = styles.DarkStyleConfig
 	}
 	st.BlockQuote.IndentToken = &blockQuoteBar
-	ar := glamouransi.NewRenderer(glamouransi.Options{WordWrap: width, Styles: st})
+	md := newMarkdown(glamouransi.NewRenderer(glamouransi.Options{WordWrap: width, Styles: st}))
+	source := []byte(markdown)
+	doc := md.Parser().Parse(text.NewReader(source))
+	lb := lineBreaker{source: source, width: width, styles: st}
+	if japanese {
+		lb.document(doc)
+	}
 	var buf bytes.Buffer
-	if err := newMarkdown(ar).Convert([]byte(markdown), &buf); err != nil {
+	if err := md.Renderer().Render(&buf, lb.finalSource(), doc); err != nil {
 		return "", err
+	}
+	if lb.changed {
+		return restoreMarks.Replace(buf.String()), nil
 	}
 	return buf.String(), nil
 }

@@ -84,8 +84,12 @@ func TestLint(t *testing.T) {
 		{"number ends a paragraph", strings.Repeat("word ", 14) + "the check wants at most 90.", nil},
 		{"tab in code", "```cql\n\tSELECT\t*\tFROM\tt\tWHERE\tk\t=\t1\tAND\tv\t=\t2;\n```\n", []string{"tab@40", "width@40"}},
 		{"half-width katakana", strings.Repeat("ｶﾞ", 30), []string{"width@40"}},
-		{"orphaned bullet", "- 日本語のリスト項目が長い場合にはどうなるのかを確認するためのリスト項目です\n", []string{"marker@40"}},
-		{"orphaned heading", "## 見出しが長い場合はどうなるのかを確認するための見出しです\n", []string{"marker@40"}},
+		// Japanese text breaks anywhere, so only an unbreakable word wider
+		// than the line can leave a marker behind.
+		{"japanese list item", "- 日本語のリスト項目が長い場合にはどうなるのかを確認するためのリスト項目です\n", nil},
+		{"japanese heading", "## 見出しが長い場合はどうなるのかを確認するための見出しです\n", nil},
+		{"orphaned bullet", "- `partition_key_of_the_readings_by_day_table` は日付です。\n", []string{"marker@40"}},
+		{"orphaned heading", "## `partition_key_of_the_readings_by_day_table` の見出し\n", []string{"marker@40"}},
 		{"literal emphasis", "一行目です。\n**「重要」**です。\n", []string{"emphasis:2"}},
 		{"emphasis in code is fine", "`**kwargs` and\n\n```\n__init__\n```\n", nil},
 	}
@@ -127,14 +131,28 @@ func itoa(n int) string {
 }
 
 func TestLintMessages(t *testing.T) {
-	issues, err := Lint("- 日本語のリスト項目が長い場合にはどうなるのかを確認するためのリスト項目です\n", 40)
+	issues, err := Lint("- `partition_key_of_the_readings_by_day_table` は日付です。\n", 40)
 	if err != nil || len(issues) != 1 {
 		t.Fatalf("Lint = %+v, %v; want one issue", issues, err)
 	}
-	if got, want := issues[0].Message(English), `at width 40 the marker "•" is left alone on its line, above "日本語のリスト項目が長い場合にはどう"`; !strings.HasPrefix(got, want) {
+	if got, want := issues[0].Message(English), `at width 40 the marker "•" is left alone on its line, above "partition_key_of_the_readings_by_da"`; !strings.HasPrefix(got, want) {
 		t.Errorf("Message(en) = %q, want prefix %q", got, want)
 	}
-	if got, want := issues[0].Message(Japanese), `幅 40 で表示すると、"日本語のリスト項目が長い場合にはどう" の上に記号 "•" だけの行ができます`; !strings.HasPrefix(got, want) {
+	if got, want := issues[0].Message(Japanese), `幅 40 で表示すると、"partition_key_of_the_readings_by_da" の上に記号 "•" だけの行ができます`; !strings.HasPrefix(got, want) {
 		t.Errorf("Message(ja) = %q, want prefix %q", got, want)
+	}
+}
+
+func TestRenderTable(t *testing.T) {
+	// Tables once came out as HTML: goldmark's table renderer had joined
+	// glamour's.
+	got := strings.Join(plainLines(t, "| key | value |\n|---|---|\n| 1 | one |\n", 40), "\n")
+	for _, want := range []string{"key", "value", "one", "│"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Render(table) = %q, want it to contain %q", got, want)
+		}
+	}
+	if strings.Contains(got, "<t") {
+		t.Errorf("Render(table) = %q, want no HTML", got)
 	}
 }

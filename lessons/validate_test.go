@@ -26,7 +26,7 @@ func TestValidatePacks(t *testing.T) {
 		{"overflow", []string{
 			`en/01-basics.md:8: a tab character renders at an unpredictable width`,
 			`en/01-basics.md:8: at width 40 a line renders 64 cells wide`,
-			`ja/01-basics.md:8: at width 40 a line renders 42 cells wide`,
+			`ja/01-basics.md:8: at width 40 a line renders 64 cells wide`,
 		}},
 		{"bad-front-matter", []string{
 			`en/01-basics.md:1: the front matter has no summary`,
