@@ -5,7 +5,12 @@
 // Routing in Update: the window size, then the terminal's background
 // colour (the theme), then global keys (skipped while the focused pane
 // takes text, so that typing q in the editor never quits), then the
-// focused pane, then the app's own messages.
+// focused pane, then the app's own messages. Esc followed quickly by a
+// key arrives as alt+key (the terminal sends both at once, and tmux does
+// whenever they come within its escape-time: 500 ms by default before
+// tmux 3.5, 10 ms since): an
+// alt+key that neither the app nor the editor binds is handled as esc,
+// then the key.
 //
 // Callers should set runewidth.DefaultCondition.EastAsianWidth = false
 // before running the app (cmd/learnkv does): under a Japanese locale
@@ -46,9 +51,10 @@ type Options struct {
 	ProgressPath string
 	// Lang is the starting language.
 	Lang lessons.Lang
-	// Notice is shown on the status line at start (e.g. a progress file
-	// that could not be read).
-	Notice string
+	// Notice, if set, gives the text shown on the status line at start
+	// (e.g. a progress file that could not be read) in a language; it is
+	// called again when the learner switches language.
+	Notice func(lessons.Lang) string
 	// Render renders lesson Markdown; nil means lessons.Render.
 	Render lessonpane.Renderer
 	// Now returns the time (for progress); nil means time.Now.
@@ -93,23 +99,29 @@ type App struct {
 	// last is the learner's last CQL statement in the open exercise.
 	last *lessons.Attempt
 
-	// busy names the running operation ("" when idle); op numbers the
-	// operations; cancel stops the running one.
-	busy      string
+	// busy is set while an operation runs, busyLabel says what it is; op
+	// numbers the operations; cancel stops the running one.
+	busy      bool
+	busyLabel i18n.ID
 	op        int
 	queued    []string
 	cancel    context.CancelFunc
 	cancelled bool
+	// regrade is set when the check result on screen is in another
+	// language than the app's: the exercise is checked again, in the
+	// app's language, as soon as the sandbox is free.
+	regrade bool
 
-	notice     string
-	noticeKind noticeKind
+	notice notice
 
 	snap      *snapshot
 	distTable string
 	distDirty bool
-	// measuring is set while a distribution is being computed.
-	measuring bool
-	quitting  bool
+	// measure is the distribution measurement running, if any;
+	// measureSeq numbers the measurements.
+	measure    *measurement
+	measureSeq int
+	quitting   bool
 }
 
 // New returns the app, showing the item the learner was last on.
@@ -159,9 +171,9 @@ func New(opts Options) *App {
 	a.help.Styles = th.Help
 	a.spin.Style = th.Accent
 	a.editor.Focus()
-	a.notice, a.noticeKind = i18n.T(lang, i18n.NoticeWelcome), noticeInfo
-	if opts.Notice != "" {
-		a.notice, a.noticeKind = opts.Notice, noticeWarn
+	a.say(noticeInfo, i18n.NoticeWelcome)
+	if opts.Notice != nil {
+		a.notice = notice{kind: noticeWarn, set: true, local: opts.Notice}
 	}
 	a.outline.SetLessons(a.lessons())
 	a.lessonID, a.itemID = a.resumePoint()
@@ -233,7 +245,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.editor, _ = a.editor.Update(msg)
 		return a, cmd
 	case spinner.TickMsg:
-		if a.busy == "" && !a.measuring && msg.ID == a.spin.ID() {
+		if !a.busy && a.measure == nil && msg.ID == a.spin.ID() {
 			return a, nil
 		}
 		var cmd tea.Cmd
@@ -271,7 +283,12 @@ func (a *App) setTheme(th theme.Theme) {
 	a.outline.SetTheme(th)
 }
 
-// setLang switches every pane, and the lesson text, to lang.
+// setLang switches every pane, the lesson text and the status line to
+// lang. Every pane keeps what it shows in a language-independent form
+// and translates it when drawn, except a check's failure messages, which
+// the lessons package words: the exercise is checked again in lang (the
+// pane says "checking" meanwhile, so no sentence of the old language
+// stays on screen).
 func (a *App) setLang(lang lessons.Lang) tea.Cmd {
 	a.lang = lang
 	a.keys = NewKeyMap(lang)
@@ -286,8 +303,12 @@ func (a *App) setLang(lang lessons.Lang) tea.Cmd {
 	a.showItem()
 	a.layout()
 	a.prog.Language = lang
-	a.setNotice(i18n.T(lang, i18n.NoticeLang), noticeInfo)
-	return a.save()
+	if a.checkMessagesShown() {
+		a.regrade = true
+		a.lesson.SetChecking()
+	}
+	a.say(noticeInfo, i18n.NoticeLang)
+	return tea.Batch(a.save(), a.regradeIfPending())
 }
 
 // View draws the app in the alternate screen, with the real cursor in the

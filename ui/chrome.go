@@ -61,13 +61,13 @@ func (a *App) statusLine() string {
 	item := a.th.StatusItem
 	var left string
 	switch {
-	case a.busy != "":
-		left = a.spin.View() + bar.Render(" ") + item.Render(a.busy+"...")
-	case a.measuring:
-		left = a.spin.View() + bar.Render(" ") + item.Render(i18n.F(a.lang, i18n.DistLoading, a.distTable))
-	case a.notice != "":
+	case a.busy:
+		left = a.spin.View() + bar.Render(" ") + item.Render(i18n.T(a.lang, a.busyLabel)+"...")
+	case a.measure != nil:
+		left = a.spin.View() + bar.Render(" ") + item.Render(i18n.F(a.lang, i18n.DistLoading, a.measure.table))
+	case !a.notice.empty():
 		style := item
-		switch a.noticeKind {
+		switch a.notice.kind {
 		case noticeSuccess:
 			style = a.th.NodeUp.Bold(true)
 		case noticeWarn:
@@ -75,7 +75,7 @@ func (a *App) statusLine() string {
 		case noticeError:
 			style = a.th.NodeDown
 		}
-		left = style.Render(a.notice)
+		left = style.Render(a.notice.text(a.lang))
 	}
 	right := a.sessionInfo()
 	space := a.width - cells.Width(right) - 2
@@ -235,7 +235,8 @@ func (k KeyMap) typingKeys() KeyMap {
 	t.Lang.SetKeys("f2")
 	t.Lang.SetHelp("f2", t.Lang.Help().Desc)
 	t.Editor.SetEnabled(false)
-	t.Panes.SetEnabled(false)
+	t.Panes.SetKeys("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6")
+	t.Panes.SetHelp("alt+1-6", t.Panes.Help().Desc)
 	for i := range t.Pane {
 		d := string(rune('1' + i))
 		t.Pane[i] = key.NewBinding(key.WithKeys("alt+" + d))

@@ -61,12 +61,14 @@ type (
 		clear bool
 	}
 	checkDoneMsg struct {
-		op             int
-		lesson, item   string
-		outcome        *lessons.Outcome
-		err            error
-		snap           snapshot
-		afterStatement bool
+		op           int
+		lesson, item string
+		// lang is the language the outcome's messages are in.
+		lang    lessons.Lang
+		outcome *lessons.Outcome
+		err     error
+		snap    snapshot
+		kind    checkKind
 	}
 	preparedMsg struct {
 		op           int
@@ -76,11 +78,24 @@ type (
 		snap         snapshot
 	}
 	distDoneMsg struct {
+		seq   int
 		table string
 		dist  *sandbox.Distribution
 		err   error
 	}
 	progressSavedMsg struct{ err error }
+)
+
+// checkKind says why an exercise is checked.
+type checkKind int
+
+const (
+	// checkManual is the learner's request (enter in the lesson pane).
+	checkManual checkKind = iota
+	// checkAfterStatement follows each CQL statement in an exercise.
+	checkAfterStatement
+	// checkRegrade words the last result again after a language switch.
+	checkRegrade
 )
 
 // prepareKind says what a preparedMsg finished.
@@ -119,7 +134,7 @@ func execCmd(ctx context.Context, op int, sb *sandbox.Sandbox, src string) tea.C
 					err: cqlerr.Shellf("%s is a cqlsh command the learnkv sandbox does not support.", strings.ToUpper(firstWord(text)))})
 				continue
 			}
-			res, err := sb.Exec(ctx, text)
+			res, err := sb.Exec(ctx, ch.Sent)
 			if err != nil && ctx.Err() != nil {
 				err = context.Canceled
 			}
@@ -198,17 +213,18 @@ func statementTable(src, keyspace string) string {
 }
 
 // checkCmd grades an exercise.
-func checkCmd(ctx context.Context, op int, c *lessons.Checker, lang lessons.Lang, l *lessons.Lesson, it *lessons.Item, last *lessons.Attempt, afterStatement bool) tea.Cmd {
+func checkCmd(ctx context.Context, op int, c *lessons.Checker, lang lessons.Lang, l *lessons.Lesson, it *lessons.Item, last *lessons.Attempt, kind checkKind) tea.Cmd {
 	return func() tea.Msg {
 		o, err := c.Check(ctx, lang, l, it, last)
-		return checkDoneMsg{op: op, lesson: l.ID, item: it.ID, outcome: o, err: err,
-			snap: takeSnapshot(c.Sandbox), afterStatement: afterStatement}
+		return checkDoneMsg{op: op, lesson: l.ID, item: it.ID, lang: lang, outcome: o, err: err,
+			snap: takeSnapshot(c.Sandbox), kind: kind}
 	}
 }
 
-// prepareCmd gets the sandbox ready for an item: the whole start-up
-// (TRACE KEYS ON, then the item), entering a lesson, starting an exercise
-// or resetting a lesson.
+// prepareCmd gets the sandbox ready for an item: the whole start-up,
+// entering a lesson, starting an exercise or resetting a lesson. Then it
+// turns TRACE KEYS on, which the key view needs and which starting an
+// exercise turns off (the exercise's clean state resets the session).
 func prepareCmd(ctx context.Context, op int, c *lessons.Checker, kind prepareKind, l *lessons.Lesson, it *lessons.Item) tea.Cmd {
 	return func() tea.Msg {
 		msg := preparedMsg{op: op, kind: kind}
@@ -218,40 +234,46 @@ func prepareCmd(ctx context.Context, op int, c *lessons.Checker, kind prepareKin
 		if it != nil {
 			msg.item = it.ID
 		}
-		if kind == prepareInit {
-			if !c.Sandbox.Session().TraceKeys {
-				if _, err := c.Sandbox.Exec(ctx, "TRACE KEYS ON"); err != nil {
-					msg.err = err
-				}
+		msg.err = prepare(ctx, c, kind, l, it)
+		if !c.Sandbox.Session().TraceKeys && ctx.Err() == nil {
+			if _, err := c.Sandbox.Exec(ctx, "TRACE KEYS ON"); err != nil && msg.err == nil {
+				msg.err = err
 			}
-		}
-		var err error
-		switch {
-		case l == nil:
-		case kind == prepareResetLesson:
-			err = c.ResetLesson(ctx, l)
-		case it != nil && it.Kind == lessons.ExerciseItem:
-			err = c.Start(ctx, l, it)
-		default:
-			err = c.EnterLesson(ctx, l)
-		}
-		if err != nil {
-			msg.err = err
 		}
 		msg.snap = takeSnapshot(c.Sandbox)
 		return msg
 	}
 }
 
-// distCmd computes a table's distribution.
-func distCmd(sb *sandbox.Sandbox, table string) tea.Cmd {
+// prepare runs a preparation of prepareCmd.
+func prepare(ctx context.Context, c *lessons.Checker, kind prepareKind, l *lessons.Lesson, it *lessons.Item) error {
+	switch {
+	case l == nil:
+		return nil
+	case kind == prepareResetLesson:
+		return c.ResetLesson(ctx, l)
+	case it != nil && it.Kind == lessons.ExerciseItem:
+		return c.Start(ctx, l, it)
+	}
+	return c.EnterLesson(ctx, l)
+}
+
+// distCmd measures a table's distribution; seq identifies the
+// measurement.
+func distCmd(ctx context.Context, seq int, sb *sandbox.Sandbox, table string) tea.Cmd {
 	return func() tea.Msg {
 		ks, name, ok := strings.Cut(table, ".")
 		if !ok {
 			ks, name = "", table
 		}
-		d, err := sb.Distribution(context.Background(), ks, name)
-		return distDoneMsg{table: table, dist: d, err: err}
+		if ctx.Err() != nil {
+			return distDoneMsg{seq: seq, table: table, err: context.Canceled}
+		}
+		d, err := sb.Distribution(ctx, ks, name)
+		if err != nil && ctx.Err() != nil {
+			d, err = nil, context.Canceled
+		}
+		return distDoneMsg{seq: seq, table: table, dist: d, err: err}
 	}
 }
 

@@ -2,8 +2,8 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -27,7 +27,49 @@ const (
 	noticeError
 )
 
-func (a *App) setNotice(text string, kind noticeKind) { a.notice, a.noticeKind = text, kind }
+// notice is the status line's message. It keeps the message's ID and
+// arguments rather than the sentence, so that a language switch
+// translates it.
+type notice struct {
+	kind noticeKind
+	set  bool
+	id   i18n.ID
+	args []any
+	// raw is a text that reads the same in every language (Cassandra's
+	// own error messages); local gives the text of the app's caller.
+	raw   string
+	local func(lessons.Lang) string
+}
+
+func (n notice) empty() bool { return !n.set }
+
+// text returns the notice in lang.
+func (n notice) text(lang lessons.Lang) string {
+	switch {
+	case !n.set:
+		return ""
+	case n.local != nil:
+		return n.local(lang)
+	case n.raw != "":
+		return n.raw
+	case len(n.args) == 0:
+		return i18n.T(lang, n.id)
+	}
+	return i18n.F(lang, n.id, n.args...)
+}
+
+// is reports whether the notice is the UI string id.
+func (n notice) is(id i18n.ID) bool { return n.set && n.raw == "" && n.local == nil && n.id == id }
+
+// say puts the UI string id, formatted with args, on the status line.
+func (a *App) say(kind noticeKind, id i18n.ID, args ...any) {
+	a.notice = notice{kind: kind, set: true, id: id, args: args}
+}
+
+// sayRaw puts a text that needs no translation on the status line.
+func (a *App) sayRaw(kind noticeKind, text string) {
+	a.notice = notice{kind: kind, set: true, raw: text}
+}
 
 // handleKey runs the global keys, then gives the key to the focused pane.
 func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
@@ -59,8 +101,36 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			return a.setFocus(tabs[i])
 		}
 	}
+	if plain, ok := afterEsc(k); ok && !(a.focus == paneEditor && a.editor.Owns(k)) {
+		// Esc followed quickly by a key reaches us as alt+key: the
+		// terminal sends both at once (tmux before 3.5 waits 500 ms after
+		// an esc). Do what the two keys would do one after the other.
+		return tea.Batch(a.handleKey(tea.KeyPressMsg{Code: tea.KeyEscape}), a.handleKey(plain))
+	}
 	a.fullHelp = false
 	return a.updateFocused(k)
+}
+
+// afterEsc returns the key that alt+key would be without alt, and
+// whether k is such a key (alt, or alt and shift, and nothing else).
+func afterEsc(k tea.KeyPressMsg) (tea.KeyPressMsg, bool) {
+	if k.Mod&tea.ModAlt == 0 || k.Mod&^(tea.ModAlt|tea.ModShift) != 0 {
+		return k, false
+	}
+	plain := k
+	plain.Mod &^= tea.ModAlt
+	if plain.Text == "" {
+		switch {
+		case plain.Mod == tea.ModShift && plain.ShiftedCode != 0:
+			plain.Text = string(plain.ShiftedCode)
+		case plain.Mod == tea.ModShift && unicode.IsLower(plain.Code):
+			plain.ShiftedCode = unicode.ToUpper(plain.Code)
+			plain.Text = string(plain.ShiftedCode)
+		case plain.Mod == 0 && plain.Code != tea.KeyExtended && unicode.IsPrint(plain.Code):
+			plain.Text = string(plain.Code)
+		}
+	}
+	return plain, true
 }
 
 // updateFocused gives a message to the focused pane.
@@ -85,35 +155,47 @@ func (a *App) updateFocused(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// interrupt is ctrl+c: it cancels the running operation, or quits.
+// interrupt is ctrl+c: it cancels the running operation or distribution
+// measurement, or quits.
 func (a *App) interrupt() tea.Cmd {
 	a.queued = nil
-	if a.busy != "" && a.cancel != nil && !a.cancelled {
+	switch {
+	case a.busy && a.cancel != nil && !a.cancelled:
 		a.cancel()
 		a.cancelled = true
-		a.setNotice(i18n.T(a.lang, i18n.NoticeCancelAgain), noticeWarn)
-		return nil
+	case a.measure != nil && !a.measure.cancelled:
+		a.measure.cancel()
+		a.measure.cancelled = true
+	default:
+		return a.quit()
 	}
-	return a.quit()
+	a.say(noticeWarn, i18n.NoticeCancelAgain)
+	return nil
 }
 
 func (a *App) quit() tea.Cmd {
 	if a.cancel != nil {
 		a.cancel()
 	}
+	if a.measure != nil {
+		a.measure.cancel()
+	}
 	a.quitting = true
 	return tea.Quit
 }
 
-// startOp begins a sandbox operation, unless one is running.
+// startOp begins a sandbox operation, unless one is running. A
+// distribution measurement gives way: it is cancelled, and measured again
+// once the sandbox is free.
 func (a *App) startOp(label i18n.ID, cmd func(ctx context.Context, op int) tea.Cmd) tea.Cmd {
-	if a.busy != "" {
-		a.setNotice(i18n.T(a.lang, i18n.NoticeBusy), noticeWarn)
+	if a.busy {
+		a.say(noticeWarn, i18n.NoticeBusy)
 		return nil
 	}
+	a.stopMeasuring()
 	ctx, cancel := context.WithCancel(context.Background())
 	a.op++
-	a.busy, a.cancel, a.cancelled = i18n.T(a.lang, label), cancel, false
+	a.busy, a.busyLabel, a.cancel, a.cancelled = true, label, cancel, false
 	return tea.Batch(cmd(ctx, a.op), a.spin.Tick)
 }
 
@@ -126,7 +208,7 @@ func (a *App) endOp(op int) bool {
 	if a.cancel != nil {
 		a.cancel()
 	}
-	a.busy, a.cancel = "", nil
+	a.busy, a.cancel = false, nil
 	return true
 }
 
@@ -137,15 +219,16 @@ func (a *App) handleAppMsg(msg tea.Msg) tea.Cmd {
 	if a.quitting {
 		return cmd
 	}
-	return tea.Batch(cmd, a.runQueued())
+	return tea.Batch(cmd, a.regradeIfPending(), a.runQueued())
 }
 
 func (a *App) handleMsg(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case editor.SubmitMsg:
-		if a.busy != "" {
+		if a.busy {
 			// Run it as soon as the sandbox is free (the learner may type
-			// while an exercise is being prepared or checked).
+			// while an exercise is being prepared or checked; a
+			// distribution measurement is no reason to wait, see startOp).
 			a.queued = append(a.queued, msg.Src)
 			return nil
 		}
@@ -157,12 +240,10 @@ func (a *App) handleMsg(msg tea.Msg) tea.Cmd {
 	case preparedMsg:
 		return a.prepared(msg)
 	case distDoneMsg:
-		a.measuring = false
-		a.dist.SetDistribution(msg.table, msg.dist, msg.err)
-		return nil
+		return a.measured(msg)
 	case progressSavedMsg:
 		if msg.err != nil {
-			a.setNotice(i18n.F(a.lang, i18n.NoticeProgressError, msg.err.Error()), noticeError)
+			a.say(noticeError, i18n.NoticeProgressError, msg.err.Error())
 		}
 		return nil
 	case distpane.ChooseMsg:
@@ -181,10 +262,10 @@ func (a *App) handleMsg(msg tea.Msg) tea.Cmd {
 		return a.navigate(msg.Delta)
 	case lessonpane.CopyMsg:
 		a.editor.SetValue(msg.Text)
-		a.setNotice(i18n.T(a.lang, i18n.NoticeCopied), noticeInfo)
+		a.say(noticeInfo, i18n.NoticeCopied)
 		return a.setFocus(paneEditor)
 	case lessonpane.CheckMsg:
-		return a.check(false)
+		return a.check(checkManual)
 	case lessonpane.RevealMsg:
 		return a.reveal(msg)
 	case lessonpane.ResetExerciseMsg:
@@ -204,7 +285,7 @@ func (a *App) submit(src string) tea.Cmd {
 
 // runQueued runs the next queued submission when the sandbox is free.
 func (a *App) runQueued() tea.Cmd {
-	if a.busy != "" || len(a.queued) == 0 {
+	if a.busy || len(a.queued) == 0 {
 		return nil
 	}
 	src := a.queued[0]
@@ -247,11 +328,11 @@ func (a *App) execDone(msg execDoneMsg) tea.Cmd {
 	}
 	switch {
 	case isCancel(lastRun.err):
-		a.setNotice(i18n.T(a.lang, i18n.NoticeCancelled), noticeWarn)
+		a.say(noticeWarn, i18n.NoticeCancelled)
 	case lastRun.err != nil:
-		a.setNotice(cqlerr.As(lastRun.err).Code.Class()+": "+oneLine(cqlerr.As(lastRun.err).Message), noticeError)
+		a.sayRaw(noticeError, cqlerr.As(lastRun.err).Code.Class()+": "+oneLine(cqlerr.As(lastRun.err).Message))
 	default:
-		a.notice = ""
+		a.notice = notice{}
 	}
 	if !a.wide() && a.shown != paneResults && a.focus == paneEditor {
 		a.shown = paneResults
@@ -265,13 +346,13 @@ func (a *App) execDone(msg execDoneMsg) tea.Cmd {
 		}
 	}
 	if current && attempted && a.lesson.IsExercise() {
-		return a.check(true)
+		return a.check(checkAfterStatement)
 	}
 	return a.distIfVisible()
 }
 
 // check grades the open exercise.
-func (a *App) check(afterStatement bool) tea.Cmd {
+func (a *App) check(kind checkKind) tea.Cmd {
 	l, it := a.current()
 	if it == nil || it.Kind != lessons.ExerciseItem {
 		return nil
@@ -279,12 +360,31 @@ func (a *App) check(afterStatement bool) tea.Cmd {
 	last := a.last
 	lang := a.lang
 	cmd := a.startOp(i18n.StatusChecking, func(ctx context.Context, op int) tea.Cmd {
-		return checkCmd(ctx, op, a.checker, lang, l, it, last, afterStatement)
+		return checkCmd(ctx, op, a.checker, lang, l, it, last, kind)
 	})
 	if cmd != nil {
 		a.lesson.SetChecking()
+		a.regrade = false // this check is in the app's language
 	}
 	return cmd
+}
+
+// checkMessagesShown reports whether the lesson pane shows a check
+// result worded by the lessons package (failures, or why the check could
+// not run), which a language switch leaves in the old language.
+func (a *App) checkMessagesShown() bool {
+	o := a.lesson.Outcome()
+	return a.lesson.IsExercise() && o != nil && (len(o.Failures) > 0 || o.Err != nil)
+}
+
+// regradeIfPending checks the open exercise again, in the app's
+// language, if a language switch asked for it and the sandbox is free.
+func (a *App) regradeIfPending() tea.Cmd {
+	if !a.regrade || a.busy {
+		return nil
+	}
+	a.regrade = false
+	return a.check(checkRegrade)
 }
 
 // checkDone shows a check's outcome and records progress.
@@ -295,8 +395,8 @@ func (a *App) checkDone(msg checkDoneMsg) tea.Cmd {
 		return a.distIfVisible()
 	}
 	out := &lessonpane.Outcome{Err: msg.err}
-	if msg.err != nil && isCancel(msg.err) {
-		out.Err = errors.New(i18n.T(a.lang, i18n.NoticeCancelled))
+	if isCancel(msg.err) {
+		out.Err, out.Cancelled = nil, true
 	}
 	if o := msg.outcome; o != nil {
 		out.Passed = o.Passed
@@ -304,19 +404,51 @@ func (a *App) checkDone(msg checkDoneMsg) tea.Cmd {
 			out.Failures = append(out.Failures, f.Message)
 		}
 	}
-	a.lesson.SetOutcome(out)
-	a.prog.RecordAttempt(msg.lesson, msg.item)
+	// A check that ran in the language the learner has just left is
+	// worded in it: keep "checking" on screen and check again.
+	stale := msg.lang != a.lang && (len(out.Failures) > 0 || out.Err != nil)
+	if stale {
+		a.regrade = true
+		a.lesson.SetChecking()
+	} else {
+		a.lesson.SetOutcome(out)
+	}
+	regrade := msg.kind == checkRegrade
+	if !regrade {
+		a.prog.RecordAttempt(msg.lesson, msg.item)
+	}
 	switch {
 	case out.Err != nil:
-		a.setNotice(i18n.F(a.lang, i18n.LessonCheckError, out.Err.Error()), noticeError)
+		if !stale {
+			a.say(noticeError, i18n.LessonCheckError, out.Err.Error())
+		}
+	case out.Cancelled:
+		a.say(noticeWarn, i18n.NoticeCancelled)
 	case out.Passed:
+		if regrade && a.prog.IsDone(msg.lesson, msg.item) {
+			break // the same pass, in another language
+		}
 		a.prog.MarkDone(msg.lesson, msg.item, a.now())
 		a.refreshMarks()
-		a.setNotice(i18n.T(a.lang, i18n.NoticePassed), noticeSuccess)
-	case a.notice == "" || !msg.afterStatement:
-		a.setNotice(i18n.F(a.lang, i18n.NoticeNotYet, len(out.Failures)), noticeWarn)
+		a.say(noticeSuccess, i18n.NoticePassed)
+	case regrade:
+		// Keep the learner's notice, unless it counts failures.
+		if a.notice.is(i18n.NoticeNotYet) || a.notice.is(i18n.NoticeNotYetOne) {
+			a.sayNotYet(len(out.Failures))
+		}
+	case a.notice.empty() || msg.kind == checkManual:
+		a.sayNotYet(len(out.Failures))
 	}
 	return tea.Batch(a.save(), a.distIfVisible())
+}
+
+// sayNotYet reports how many checks failed.
+func (a *App) sayNotYet(n int) {
+	if n == 1 {
+		a.say(noticeWarn, i18n.NoticeNotYetOne)
+		return
+	}
+	a.say(noticeWarn, i18n.NoticeNotYet, n)
 }
 
 // prepared finishes start-up, entering a lesson, starting an exercise or
@@ -325,7 +457,7 @@ func (a *App) prepared(msg preparedMsg) tea.Cmd {
 	a.endOp(msg.op)
 	a.applySnapshot(msg.snap)
 	if msg.err != nil {
-		a.setNotice(i18n.F(a.lang, i18n.NoticeStartError, oneLine(msg.err.Error())), noticeError)
+		a.say(noticeError, i18n.NoticeStartError, oneLine(msg.err.Error()))
 	}
 	a.distDirty = true
 	return a.distIfVisible()
@@ -341,14 +473,51 @@ func (a *App) applySnapshot(s snapshot) {
 	}
 }
 
-// distIfVisible computes the distribution when its pane is on screen and
+// measurement is a distribution being computed in a command.
+type measurement struct {
+	// seq tells the measurement's result from an earlier one's.
+	seq       int
+	table     string
+	cancel    context.CancelFunc
+	cancelled bool
+}
+
+// distIfVisible measures the distribution when its pane is on screen and
 // out of date, and the sandbox is free.
 func (a *App) distIfVisible() tea.Cmd {
-	if !a.visible(paneDist) || !a.distDirty || a.distTable == "" || a.busy != "" || a.measuring {
+	if !a.visible(paneDist) || !a.distDirty || a.distTable == "" || a.busy || a.measure != nil {
 		return nil
 	}
 	a.distDirty = false
 	a.dist.SetLoading(a.distTable)
-	a.measuring = true
-	return tea.Batch(distCmd(a.sb, a.distTable), a.spin.Tick)
+	ctx, cancel := context.WithCancel(context.Background())
+	a.measureSeq++
+	a.measure = &measurement{seq: a.measureSeq, table: a.distTable, cancel: cancel}
+	return tea.Batch(distCmd(ctx, a.measureSeq, a.sb, a.distTable), a.spin.Tick)
+}
+
+// stopMeasuring cancels a running measurement for an operation that needs
+// the sandbox, leaving the distribution to be measured again.
+func (a *App) stopMeasuring() {
+	if a.measure == nil {
+		return
+	}
+	a.measure.cancel()
+	a.measure = nil
+	a.distDirty = true
+}
+
+// measured shows a measurement's result, unless it was given up.
+func (a *App) measured(msg distDoneMsg) tea.Cmd {
+	m := a.measure
+	if m == nil || msg.seq != m.seq {
+		return nil
+	}
+	m.cancel()
+	a.measure = nil
+	if isCancel(msg.err) {
+		a.say(noticeWarn, i18n.NoticeCancelled)
+	}
+	a.dist.SetDistribution(msg.table, msg.dist, msg.err)
+	return nil
 }

@@ -195,7 +195,13 @@ func (a *App) renderNarrow(g geometry) string {
 	if a.fullHelp {
 		main = a.fullHelpView(g.leftW, g.mainH)
 	}
-	return main + "\n" + a.rule(i18n.T(a.lang, i18n.EditorTitle), "", a.focus == paneEditor, g.leftW) + "\n" + a.editor.View()
+	// The main pane has no title rule of its own here: its scroll
+	// position goes on the editor's, just below it.
+	info := ""
+	if pos := a.position(a.shown); pos != "" && !a.fullHelp {
+		info = "↑ " + i18n.T(a.lang, a.shown.title()) + " " + pos
+	}
+	return main + "\n" + a.rule(i18n.T(a.lang, i18n.EditorTitle), info, a.focus == paneEditor, g.leftW) + "\n" + a.editor.View()
 }
 
 // renderWide draws the left column beside the editor, the results and the
@@ -279,11 +285,14 @@ func (a *App) rule(title, info string, focused bool, w int) string {
 	if focused {
 		line, text = a.th.BorderFocus, a.th.Title
 	}
-	head := line.Render("─ ") + text.Render(cells.Truncate(title, max(w-4, 1))) + " "
 	tail := ""
 	if info != "" {
 		tail = " " + a.th.Faint.Render(info) + line.Render(" ─")
+		if cells.Width(tail) > w/2 {
+			tail = ""
+		}
 	}
+	head := line.Render("─ ") + text.Render(cells.Truncate(title, max(w-4-cells.Width(tail), 1))) + " "
 	fill := w - cells.Width(head) - cells.Width(tail)
 	if fill < 1 {
 		return cells.Truncate(head, w)

@@ -71,13 +71,16 @@ func (a *App) open(lessonID, itemID string) tea.Cmd {
 	if l == nil || it == nil {
 		return nil
 	}
-	if a.busy != "" {
-		a.setNotice(i18n.T(a.lang, i18n.NoticeBusy), noticeWarn)
+	prevLesson := a.lessonID
+	// A step of the same lesson needs nothing of the sandbox: it opens
+	// even while a statement or a preparation runs.
+	if a.busy && (it.Kind == lessons.ExerciseItem || prevLesson != l.ID) {
+		a.say(noticeWarn, i18n.NoticeBusy)
 		return nil
 	}
-	prevLesson := a.lessonID
 	a.lessonID, a.itemID = l.ID, it.ID
 	a.last = nil
+	a.regrade = false
 	a.prog.Visit(l.ID, it.ID)
 	var prep tea.Cmd
 	switch {
@@ -147,9 +150,10 @@ func (a *App) resetExercise() tea.Cmd {
 	a.prog.ResetExercise(l.ID, it.ID)
 	a.prog.MarkStarted(l.ID, it.ID)
 	a.last = nil
+	a.regrade = false
 	a.lesson.SetItem(nil, nil, lessonpane.ItemState{})
 	a.showItem()
-	a.setNotice(i18n.T(a.lang, i18n.NoticeResetExercise), noticeInfo)
+	a.say(noticeInfo, i18n.NoticeResetExercise)
 	return tea.Batch(cmd, a.save())
 }
 
@@ -172,9 +176,10 @@ func (a *App) resetLesson() tea.Cmd {
 	a.prog.ResetLesson(l.ID)
 	a.prog.Visit(l.ID, a.itemID)
 	a.last = nil
+	a.regrade = false
 	a.lesson.SetItem(nil, nil, lessonpane.ItemState{})
 	a.showItem()
-	a.setNotice(i18n.T(a.lang, i18n.NoticeResetLesson), noticeInfo)
+	a.say(noticeInfo, i18n.NoticeResetLesson)
 	return tea.Batch(cmd, a.save())
 }
 

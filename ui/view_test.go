@@ -128,7 +128,7 @@ func TestCursorFollowsTheEditor(t *testing.T) {
 func TestCtrlCCancelsThenQuits(t *testing.T) {
 	a := started(t, lessons.English, "", 80, 24)
 	cancelled := false
-	a.busy, a.cancel = "running", func() { cancelled = true }
+	a.busy, a.cancel = true, func() { cancelled = true }
 	if cmd := a.handleKey(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}); cmd != nil || !cancelled || a.quitting {
 		t.Fatalf("first ctrl+c: command %v, cancelled %v, quitting %v; want a cancel only", cmd, cancelled, a.quitting)
 	}
@@ -146,10 +146,10 @@ func TestCancelledStatementIsReported(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	a.op++
-	a.busy = "running"
+	a.busy = true
 	drive(t, a, execCmd(ctx, a.op, a.sb, "SELECT * FROM system.local;"))
-	if a.busy != "" {
-		t.Errorf("busy = %q after the cancelled statement, want idle", a.busy)
+	if a.busy {
+		t.Error("the app is busy after the cancelled statement, want idle")
 	}
 	if got := ansi.Strip(a.statusLine()); !strings.Contains(got, "Cancelled.") {
 		t.Errorf("status line = %q, want it to say the statement was cancelled", got)
@@ -169,12 +169,12 @@ func TestTypingQDoesNotQuit(t *testing.T) {
 
 func TestSubmissionsWaitForTheSandbox(t *testing.T) {
 	a := started(t, lessons.English, "", 80, 24)
-	a.busy = "preparing"
+	a.busy = true
 	_, cmd := a.Update(editor.SubmitMsg{Src: "CREATE TABLE q (k int PRIMARY KEY);"})
 	if cmd != nil || len(a.queued) != 1 {
 		t.Fatalf("submission while busy: command %v, queued %q; want it queued", cmd, a.queued)
 	}
-	a.busy = ""
+	a.busy = false
 	drive(t, a, a.runQueued())
 	if len(a.queued) != 0 || a.results.Err() != nil || a.snap == nil || !strings.Contains(strings.Join(a.snap.tables, " "), "lesson00.q") {
 		t.Errorf("after the sandbox was free: queued %q, error %v; want the table created", a.queued, a.results.Err())
@@ -225,8 +225,8 @@ func TestBackgroundColourChoosesTheTheme(t *testing.T) {
 func TestCorruptProgressNoticeAndSaveErrors(t *testing.T) {
 	a := started(t, lessons.English, "", 80, 24)
 	a.Update(progressSavedMsg{err: errors.New("disk full")})
-	if !strings.Contains(a.notice, "disk full") {
-		t.Errorf("notice = %q, want the save error", a.notice)
+	if got := a.notice.text(a.lang); !strings.Contains(got, "disk full") {
+		t.Errorf("notice = %q, want the save error", got)
 	}
 }
 

@@ -108,9 +108,11 @@ func prepareApp(f tuiFlags, lang lessons.Lang, stderr io.Writer) (*ui.App, func(
 		both(i18n.StartContentError, msg)
 		return nil, nil, 1
 	}
-	notice := ""
+	// notice is shown on the status line at start, in the app's language
+	// (which the learner can switch).
+	var notice func(lessons.Lang) string
 	if err != nil {
-		notice = i18n.F(lang, i18n.StartContentError, firstLine(err.Error()))
+		notice = noticeOf(i18n.StartContentError, firstLine(err.Error()))
 	}
 
 	sb, err := sandbox.Open(sandbox.Options{Dir: f.data, Memory: f.memory})
@@ -140,7 +142,7 @@ func prepareApp(f tuiFlags, lang lessons.Lang, stderr io.Writer) (*ui.App, func(
 		var perr error
 		prog, perr = lessons.LoadProgress(path)
 		if perr != nil {
-			notice = i18n.F(lang, i18n.NoticeProgressCorrupt, firstLine(perr.Error()))
+			notice = noticeOf(i18n.NoticeProgressCorrupt, firstLine(perr.Error()))
 		}
 	}
 	if f.lang == "" && prog.Language != "" {
@@ -153,6 +155,12 @@ func prepareApp(f tuiFlags, lang lessons.Lang, stderr io.Writer) (*ui.App, func(
 		}
 	}
 	return app, cleanup, 0
+}
+
+// noticeOf returns a status line notice: the UI string id with arg, in
+// the language asked for.
+func noticeOf(id i18n.ID, arg string) func(lessons.Lang) string {
+	return func(lang lessons.Lang) string { return i18n.F(lang, id, arg) }
 }
 
 func firstLine(s string) string {

@@ -107,7 +107,8 @@ func (m *Model) SetLoading(table string) {
 	m.render(true)
 }
 
-// SetDistribution shows a computed distribution, or the error computing it.
+// SetDistribution shows a computed distribution, or the error computing
+// it (context.Canceled for a measurement the learner cancelled).
 func (m *Model) SetDistribution(table string, d *sandbox.Distribution, err error) {
 	keep := table == m.table
 	m.table, m.dist, m.err, m.loading = table, d, err, false

@@ -1,6 +1,8 @@
 package distpane
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -22,6 +24,9 @@ func (m *Model) render(keep bool) {
 	switch {
 	case m.loading:
 		add(m.th.Faint.Render, i18n.F(m.lang, i18n.DistLoading, m.table))
+	case errors.Is(m.err, context.Canceled):
+		add(m.th.Bold.Render, m.table)
+		add(m.th.Warn.Render, i18n.T(m.lang, i18n.DistCancelled))
 	case m.err != nil:
 		add(m.th.Bold.Render, m.table)
 		add(m.th.Error.Render, m.err.Error())

@@ -96,6 +96,12 @@ func New(lang lessons.Lang, th theme.Theme) Model {
 		return "  "
 	})
 	ta.KeyMap.InsertNewline = key.NewBinding(key.WithKeys("enter", "alt+enter", "ctrl+j"))
+	// alt+c, alt+l and alt+u change a word's case, of little use in CQL;
+	// they are also what esc followed quickly by c, l or u looks like,
+	// which the app reads as leaving the editor and pressing the letter.
+	ta.KeyMap.CapitalizeWordForward.SetEnabled(false)
+	ta.KeyMap.LowercaseWordForward.SetEnabled(false)
+	ta.KeyMap.UppercaseWordForward.SetEnabled(false)
 	m := Model{KeyMap: NewKeyMap(lang), input: ta, lang: lang}
 	m.SetTheme(th)
 	m.SetLang(lang)
@@ -182,6 +188,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	return m, cmd
+}
+
+// Owns reports whether k is one of the editor's own keys. The app reads
+// an alt+key the editor does not own as esc followed by the key (which a
+// terminal sends as alt+key when the two are typed quickly); the
+// editor's own alt keys (alt+enter, alt+b, alt+f, alt+d, alt+<, alt+>,
+// alt+arrows) stay editing keys.
+func (m Model) Owns(k tea.KeyPressMsg) bool {
+	km := m.input.KeyMap
+	return key.Matches(k, m.KeyMap.Run, m.KeyMap.Newline, m.KeyMap.HistoryPrev, m.KeyMap.HistoryNext, m.KeyMap.Clear,
+		km.CharacterForward, km.CharacterBackward, km.DeleteAfterCursor, km.DeleteBeforeCursor,
+		km.DeleteCharacterBackward, km.DeleteCharacterForward, km.DeleteWordBackward, km.DeleteWordForward,
+		km.InsertNewline, km.LineEnd, km.LineNext, km.LinePrevious, km.LineStart, km.PageUp, km.PageDown,
+		km.Paste, km.WordBackward, km.WordForward, km.InputBegin, km.InputEnd,
+		km.UppercaseWordForward, km.LowercaseWordForward, km.CapitalizeWordForward, km.TransposeCharacterBackward,
+		km.SelectCharacterForward, km.SelectCharacterBackward, km.SelectWordForward, km.SelectWordBackward,
+		km.SelectLineUp, km.SelectLineDown, km.SelectAll, km.CopySelection)
 }
 
 // Ready reports whether src should run when Enter is pressed: it ends with

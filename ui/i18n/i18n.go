@@ -94,6 +94,7 @@ const (
 	// Notices on the status line.
 	NoticePassed
 	NoticeNotYet
+	NoticeNotYetOne
 	NoticeCancelled
 	NoticeCancelAgain
 	NoticeBusy
@@ -167,7 +168,7 @@ const (
 	ResultsRowsShown
 	ResultsColumnsShown
 	ResultsDone
-	ResultsSeeTrace
+	ResultsDoneTrace
 	ResultsWarning
 	ResultsCancelled
 	ResultsLastOf
@@ -217,6 +218,7 @@ const (
 	DistEmpty
 	DistEmptyHint
 	DistLoading
+	DistCancelled
 	DistSummary
 	DistSkew
 	DistLargest

@@ -23,6 +23,8 @@ type Outcome struct {
 	Failures []string
 	// Err is set when the check itself could not run.
 	Err error
+	// Cancelled is set when the learner cancelled the check.
+	Cancelled bool
 }
 
 // Messages the pane sends to the app.
@@ -178,6 +180,9 @@ func (m *Model) SetOutcome(o *Outcome) {
 
 // Outcome returns the last check's outcome, or nil.
 func (m Model) Outcome() *Outcome { return m.outcome }
+
+// Checking reports whether the pane shows a check as running.
+func (m Model) Checking() bool { return m.checking }
 
 // Capturing reports whether the pane is asking a yes/no question, when
 // it needs every key (so that "n" answers rather than navigates).

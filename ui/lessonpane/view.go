@@ -125,6 +125,8 @@ func (m Model) status() []string {
 	switch {
 	case m.checking:
 		lines = append(lines, m.wrapStyled(m.th.Subtle.Render, 2, m.t(i18n.LessonChecking))...)
+	case o != nil && o.Cancelled:
+		lines = append(lines, m.wrapStyled(m.th.Warn.Render, 2, m.f(i18n.LessonCheckError, m.t(i18n.NoticeCancelled)))...)
 	case o != nil && o.Err != nil:
 		lines = append(lines, m.wrapStyled(m.th.Error.Render, 2, m.f(i18n.LessonCheckError, o.Err.Error()))...)
 	case o != nil && o.Passed:

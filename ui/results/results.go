@@ -5,6 +5,8 @@
 package results
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -199,7 +201,9 @@ func (m Model) headLines() []string {
 	if m.stmt == "" {
 		return nil
 	}
-	stmt := cells.Clean(m.stmt)
+	// The statement on one line: a statement typed over several lines
+	// reads better with its line breaks as spaces than as \n.
+	stmt := cells.Clean(strings.Join(strings.Fields(m.stmt), " "))
 	if m.ran > 1 {
 		stmt = i18n.F(m.lang, i18n.ResultsLastOf, m.ran) + " " + stmt
 	}

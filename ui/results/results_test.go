@@ -198,3 +198,61 @@ func BenchmarkViewThousandRows(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+func TestLongValuesShowWholeWhenTheyFit(t *testing.T) {
+	stmts := []string{
+		"CREATE TABLE users (id int PRIMARY KEY, name text)",
+		"TRACE KEYS ON",
+		"INSERT INTO users (id, name) VALUES (1, 'Alice')",
+		"SHOW KEYS users",
+	}
+	res, err := run(t, stmts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The longest storage key, as the table formats it.
+	tb := newTable(res)
+	longest := ""
+	for i := range res.Rows {
+		if k := tb.row(i)[1]; len(k) > len(longest) {
+			longest = k
+		}
+	}
+	if len(longest) <= maxColumnWidth {
+		t.Fatalf("longest key %q is no longer than %d cells: the test shows nothing", longest, maxColumnWidth)
+	}
+	tests := []struct {
+		width int
+		whole bool
+	}{
+		{40, false}, // cut: the pane is too narrow
+		{80, true},
+		{120, true},
+	}
+	for _, tt := range tests {
+		m := New(lessons.English, theme.New(true))
+		m.SetSize(tt.width, 8)
+		m.SetResult(stmts[3], res, nil, 1)
+		view := ansi.Strip(m.View())
+		if got := strings.Contains(view, longest); got != tt.whole {
+			t.Errorf("at %d cells, the key %q whole on screen = %v, want %v:\n%s", tt.width, longest, got, tt.whole, view)
+		}
+	}
+}
+
+func TestMessageWrapsProseNotTables(t *testing.T) {
+	res, err := run(t, "NODES")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(lessons.English, theme.New(true))
+	m.SetSize(40, 12)
+	m.SetResult("NODES", res, nil, 1)
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	if got := strings.TrimSpace(lines[1]); got != "Cluster of 4 nodes (16 tokens each)." {
+		t.Errorf("first line of the message = %q, want the sentence wrapped at 40 cells", got)
+	}
+	if got := strings.TrimSpace(lines[4]); !strings.HasPrefix(got, "node  | state | tokens | owns") {
+		t.Errorf("table header = %q, want it whole (tables scroll, they do not wrap)", got)
+	}
+}

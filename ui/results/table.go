@@ -20,8 +20,13 @@ import (
 const widthSample = 1000
 
 // maxColumnWidth caps a column, so one long text value does not push
-// every other column off the screen.
+// every other column off the screen; a wider pane allows up to three
+// quarters of its width (see columnCap), so that values such as the
+// storage keys of SHOW KEYS can be read whole.
 const maxColumnWidth = 40
+
+// columnCap is the widest a column is drawn in a pane w cells wide.
+func columnCap(w int) int { return max(maxColumnWidth, w*3/4) }
 
 // column is one column of a result table.
 type column struct {
@@ -45,7 +50,7 @@ func newTable(res *sandbox.Result) *table {
 	for i := 0; i < len(res.Rows) && i < widthSample; i++ {
 		for j, v := range t.row(i) {
 			if j < len(t.cols) {
-				t.cols[j].width = max(t.cols[j].width, min(ansi.StringWidth(v), maxColumnWidth))
+				t.cols[j].width = max(t.cols[j].width, ansi.StringWidth(v))
 			}
 		}
 	}
@@ -72,6 +77,7 @@ func (t *table) visibleColumns(first, w int) (cols []column, last int) {
 	last = first
 	for j := first; j < len(t.cols); j++ {
 		c := t.cols[j]
+		c.width = min(c.width, max(columnCap(w), ansi.StringWidth(c.name)))
 		need := c.width + 3 // " v " plus the separator
 		if j > first && used+need > w {
 			break
@@ -95,11 +101,11 @@ func (m Model) tableLines() []string {
 	var header, rule []string
 	for _, c := range cols {
 		header = append(header, " "+m.th.Heading.Render(cells.Fit(c.name, c.width))+" ")
-		rule = append(rule, strings.Repeat("─", c.width+2))
+		rule = append(rule, strings.Repeat("-", c.width+2))
 	}
 	lines := []string{
 		strings.Join(header, sep),
-		m.th.Faint.Render(strings.Join(rule, "┼")),
+		m.th.Faint.Render(strings.Join(rule, "+")),
 	}
 	n := len(t.res.Rows)
 	end := min(m.yOff+m.rowsShown(), n)
@@ -144,15 +150,26 @@ func (m Model) messageLines() []string {
 	if msg == "" {
 		msg = i18n.T(m.lang, i18n.ResultsDone)
 		if m.res.Trace != nil {
-			msg += " " + i18n.T(m.lang, i18n.ResultsSeeTrace)
+			msg = i18n.T(m.lang, i18n.ResultsDoneTrace)
 		}
 		return styled(cells.Wrap(msg, m.width), m.th.Success.Render)
 	}
-	lines := strings.Split(strings.TrimRight(msg, "\n"), "\n")
-	for i := range lines {
-		lines[i] = cells.Clean(lines[i])
+	var lines []string
+	for _, l := range strings.Split(strings.TrimRight(msg, "\n"), "\n") {
+		l = cells.Clean(l)
+		if isTableLine(l) {
+			lines = append(lines, l) // scrolls sideways, as tables do
+			continue
+		}
+		lines = append(lines, cells.Wrap(l, m.width)...)
 	}
 	return lines
+}
+
+// isTableLine reports whether a line of a command's text belongs to a
+// table (cqlsh's "a | b" rows and "---+---" rules), which must not wrap.
+func isTableLine(l string) bool {
+	return strings.Contains(l, " | ") || strings.Trim(l, "-+ ") == "" && strings.Contains(l, "-")
 }
 
 // errorLines returns the error as cqlsh prints it, wrapped, and, when the

@@ -109,6 +109,10 @@ func (m *Model) GotoTop() { m.vp.GotoTop() }
 // GotoBottom scrolls to the last line.
 func (m *Model) GotoBottom() { m.vp.GotoBottom() }
 
+// ScrollTo scrolls line (counted from 0) to the top, or as near as the
+// content allows.
+func (m *Model) ScrollTo(line int) { m.vp.SetYOffset(line) }
+
 // Update handles the scrolling keys.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)

@@ -61,9 +61,10 @@ func (d drawer) wrap(style lipgloss.Style, indent int, text string) []string {
 	return out
 }
 
-func (d drawer) lines(activity bool) []string {
+// lines draws the trace, with the activity log at the end when activity
+// is set; at is where the log (or the hint to show it) begins.
+func (d drawer) lines(activity bool) (out []string, at int) {
 	tr := d.tr
-	var out []string
 	out = append(out, d.th.Accent.Render("› ")+d.th.Subtle.Render(cells.Truncate(cells.Clean(tr.Statement), d.w-2)))
 	out = append(out, d.wrap(d.th.Bold, 0, d.f(i18n.TraceHeader, tr.Coordinator, tr.Consistency, float64(tr.EstimateMicros)/1000))...)
 	out = append(out, "")
@@ -77,13 +78,14 @@ func (d drawer) lines(activity bool) []string {
 		out = append(out, callouts...)
 	}
 	out = append(out, "")
+	at = len(out)
 	if activity {
 		out = append(out, d.th.Heading.Render(d.t(i18n.TraceActivity)))
 		out = append(out, d.activity()...)
 	} else if len(tr.Events) > 0 {
 		out = append(out, d.wrap(d.th.Faint, 0, d.t(i18n.TraceActivityHint))...)
 	}
-	return out
+	return out, at
 }
 
 // roles works out what every node did.

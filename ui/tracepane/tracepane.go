@@ -109,7 +109,10 @@ func (m Model) Position() string { return m.view.Position() }
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.KeyMap.Activity) {
 		m.activity = !m.activity
-		m.render(true)
+		at := m.render(true)
+		if m.activity {
+			m.view.ScrollTo(at) // the log is below the trace: show it
+		}
 		return m, nil
 	}
 	var cmd tea.Cmd
@@ -120,8 +123,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 // View draws the pane, exactly SetSize's size.
 func (m Model) View() string { return m.view.View() }
 
-// render rebuilds the pane's lines.
-func (m *Model) render(keep bool) {
+// render rebuilds the pane's lines and returns the line where the
+// activity log begins.
+func (m *Model) render(keep bool) int {
 	w := m.view.Width()
 	if m.tr == nil {
 		var lines []string
@@ -130,8 +134,10 @@ func (m *Model) render(keep bool) {
 			lines = append(lines, m.th.Faint.Render(l))
 		}
 		m.view.SetLines(lines, keep)
-		return
+		return 0
 	}
 	d := drawer{lang: m.lang, th: m.th, w: w, tr: m.tr, cluster: m.cluster}
-	m.view.SetLines(d.lines(m.activity), keep)
+	lines, at := d.lines(m.activity)
+	m.view.SetLines(lines, keep)
+	return at
 }

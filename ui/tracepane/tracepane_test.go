@@ -121,3 +121,18 @@ func TestRoles(t *testing.T) {
 		t.Errorf("writes = %v, want only node3", writes)
 	}
 }
+
+func TestActivityKeyShowsTheLog(t *testing.T) {
+	tr, st := traced(t, "CREATE TABLE t (k int PRIMARY KEY, v int)", "SELECT * FROM t WHERE k = 1")
+	m := New(lessons.English, theme.New(true))
+	m.SetSize(80, 10)
+	m.SetCluster(&st)
+	m.SetTrace(tr)
+	if got := ansi.Strip(m.View()); strings.Contains(got, "Activity") {
+		t.Fatalf("the log is on screen before a is pressed:\n%s", got)
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'a', Text: "a"})
+	if got := ansi.Strip(m.View()); !strings.Contains(got, "Activity") || !strings.Contains(got, "Executing") {
+		t.Errorf("after a, the log is not on screen:\n%s", got)
+	}
+}
