@@ -22,7 +22,8 @@ import (
 //
 // An exported row always gets a row marker (INSERT writes one), while a
 // row the sandbox created with UPDATE has none; write timestamps and TTLs
-// are not carried over.
+// are not carried over. Counter tables, which refuse INSERT, are exported
+// as counter increments.
 func (s *Sandbox) Export(ctx context.Context, w io.Writer, keyspaces ...string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -108,7 +109,13 @@ func (s *Sandbox) exportRows(ctx context.Context, w *bufio.Writer, t *schema.Tab
 	if err != nil {
 		return err
 	}
+	counters := t.HasCounters()
+	lastKey := ""
 	for _, row := range res.Rows {
+		if counters {
+			writeCounterRow(w, t, row, &lastKey)
+			continue
+		}
 		var names, vals []string
 		for i, c := range t.Columns {
 			if row[i] == nil {
@@ -121,4 +128,33 @@ func (s *Sandbox) exportRows(ctx context.Context, w *bufio.Writer, t *schema.Tab
 			strings.Join(names, ", "), strings.Join(vals, ", "))
 	}
 	return nil
+}
+
+// writeCounterRow writes a row of a counter table as UPDATE statements
+// adding its values to zero counters: its static counters once per
+// partition (lastKey holds the previous row's partition), its other
+// counters once per row.
+func writeCounterRow(w *bufio.Writer, t *schema.Table, row []any, lastKey *string) {
+	table := value.QuoteIdent(t.Keyspace) + "." + value.QuoteIdent(t.Name)
+	var where, statics, regulars []string
+	for i, c := range t.Columns {
+		name := value.QuoteIdent(c.Name)
+		switch {
+		case row[i] == nil:
+		case c.Kind == schema.PartitionKey, c.Kind == schema.Clustering:
+			where = append(where, name+" = "+value.Literal(c.Type, row[i]))
+		case c.Kind == schema.Static:
+			statics = append(statics, name+" = "+name+" + "+value.Literal(c.Type, row[i]))
+		default:
+			regulars = append(regulars, name+" = "+name+" + "+value.Literal(c.Type, row[i]))
+		}
+	}
+	key := strings.Join(where[:len(t.PartitionKey)], " AND ")
+	if key != *lastKey && len(statics) > 0 {
+		fmt.Fprintf(w, "UPDATE %s SET %s WHERE %s;\n", table, strings.Join(statics, ", "), key)
+	}
+	*lastKey = key
+	if len(regulars) > 0 {
+		fmt.Fprintf(w, "UPDATE %s SET %s WHERE %s;\n", table, strings.Join(regulars, ", "), strings.Join(where, " AND "))
+	}
 }

@@ -32,6 +32,10 @@ func TestExportRoundTrip(t *testing.T) {
 		"CREATE TABLE learnkv.kv (k int PRIMARY KEY, v text, \"Mixed\" int)",
 		"INSERT INTO learnkv.kv (k, v, \"Mixed\") VALUES (1, 'it''s', 2)",
 		"INSERT INTO learnkv.kv (k) VALUES (2)",
+		"CREATE TABLE learnkv.hits (page text, day int, views counter, total counter static, PRIMARY KEY (page, day))",
+		"UPDATE learnkv.hits SET views = views + 3, total = total + 3 WHERE page = 'a' AND day = 1",
+		"UPDATE learnkv.hits SET views = views - 5, total = total - 5 WHERE page = 'a' AND day = 2",
+		"UPDATE learnkv.hits SET total = total + 1 WHERE page = 'b'",
 	)
 	var script bytes.Buffer
 	if err := src.Export(context.Background(), &script); err != nil {
@@ -43,7 +47,7 @@ func TestExportRoundTrip(t *testing.T) {
 	if !r.Run(context.Background(), script.String(), true) {
 		t.Fatalf("loading the export failed:\n%s\nscript:\n%s", errs.String(), script.String())
 	}
-	for _, q := range []string{"SELECT * FROM shop.orders", "SELECT * FROM learnkv.kv", "DESCRIBE KEYSPACE shop"} {
+	for _, q := range []string{"SELECT * FROM shop.orders", "SELECT * FROM learnkv.kv", "SELECT * FROM learnkv.hits", "DESCRIBE KEYSPACE shop"} {
 		got, want := show(t, dst, q), show(t, src, q)
 		if got != want {
 			t.Errorf("%s after the round trip:\n%s\nwant:\n%s", q, got, want)

@@ -395,7 +395,7 @@ type SelectStmt struct {
 	Selectors         []Selector
 	Table             QualifiedName
 	Where             []Relation
-	GroupBy           []Ident
+	GroupBy           []Selection // columns, and functions of a column (5.0)
 	OrderBy           []OrderDef
 	PerPartitionLimit Term
 	Limit             Term

@@ -19,8 +19,7 @@ func (p *parser) parseSelect() Statement {
 		p.next()
 		p.expectKw(kwBy)
 		for {
-			p.selectorAhead() // Parser.g's groupByClause takes selectors
-			st.GroupBy = append(st.GroupBy, p.cident())
+			st.GroupBy = append(st.GroupBy, p.selector()) // Parser.g's groupByClause
 			if !p.accept(tComma) {
 				break
 			}

@@ -113,9 +113,14 @@ var selectTests = []parseTest{
 	{
 		"SELECT k, max(v) FROM t WHERE k = 1 GROUP BY k, c ORDER BY c DESC, d ASC, e PER PARTITION LIMIT 2 LIMIT 10 ALLOW FILTERING",
 		&SelectStmt{Selectors: []Selector{sel(colSel("k")), sel(fn("max", colSel("v")))}, Table: tbl("t"),
-			Where: []Relation{rel("k", OpEq, num("1"))}, GroupBy: ids("k", "c"),
+			Where: []Relation{rel("k", OpEq, num("1"))}, GroupBy: []Selection{colSel("k"), colSel("c")},
 			OrderBy:           []OrderDef{{Column: id("c"), Desc: true}, {Column: id("d")}, {Column: id("e")}},
 			PerPartitionLimit: num("2"), Limit: num("10"), AllowFiltering: true},
+	},
+	{
+		"SELECT k, sum(v) FROM t GROUP BY k, floor(ts, 1h)",
+		&SelectStmt{Selectors: []Selector{sel(colSel("k")), sel(fn("sum", colSel("v")))}, Table: tbl("t"),
+			GroupBy: []Selection{colSel("k"), fn("floor", colSel("ts"), &TermSel{Term: lit(DurationLit, "1h")})}},
 	},
 	{
 		"SELECT * FROM t LIMIT ?",

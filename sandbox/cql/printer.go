@@ -374,7 +374,12 @@ func (w *printer) selectStmt(s *SelectStmt) {
 	w.where(s.Where)
 	if len(s.GroupBy) > 0 {
 		w.WriteString(" GROUP BY ")
-		w.idents(s.GroupBy)
+		for i, g := range s.GroupBy {
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			w.sel(g)
+		}
 	}
 	for i, o := range s.OrderBy {
 		if i == 0 {

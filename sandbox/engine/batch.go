@@ -32,7 +32,14 @@ func (e *Engine) Batch(ctx *plan.Context, b *plan.Batch, opts WriteOptions, tr *
 	}
 	var order []*target
 	byKey := map[string]*target{}
+	var counters counterUpdates
 	for _, w := range b.Writes {
+		if isCounterUpdate(w) {
+			if err := counters.add(w); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		wts := ts
 		if w.Timestamp != nil {
 			wts = *w.Timestamp
@@ -48,6 +55,25 @@ func (e *Engine) Batch(ctx *plan.Context, b *plan.Batch, opts WriteOptions, tr *
 				continue
 			}
 			tg := &target{t: w.Table, rf: w.RF, u: u}
+			byKey[k] = tg
+			order = append(order, tg)
+		}
+	}
+	// Counter updates, at the batch's timestamp (counter batches take no
+	// other), go with the batch's other changes to the same partition.
+	for _, cp := range counters.order {
+		k := cp.t.QualifiedName() + "\x00" + string(cp.key.Bytes)
+		tg := byKey[k]
+		var base *replica.Partition
+		if tg != nil {
+			base = tg.u
+		}
+		u, err := e.applyCounters(cp, base, ts, opts.Consistency, tr)
+		if err != nil {
+			return nil, err
+		}
+		if tg == nil {
+			tg = &target{t: cp.t, rf: cp.rf, u: u}
 			byKey[k] = tg
 			order = append(order, tg)
 		}

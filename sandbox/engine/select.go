@@ -49,12 +49,19 @@ func (e *Engine) Select(ctx *plan.Context, p *plan.Select, opts SelectOptions, t
 	}
 	now := e.nowSeconds()
 	var agg *aggregator
-	if p.Aggregate {
+	var groups *grouper
+	switch {
+	case p.GroupBy != nil:
+		groups = newGrouper(e, ctx, p)
+	case p.Aggregate:
 		agg = newAggregator(p.Selectors)
 	}
 	var sorted []sortedRow
 	full := p.Slices == nil && !hasRowFilters(p.Filters)
 	emit := func(v *rowView) (bool, error) {
+		if groups != nil {
+			return groups.add(v)
+		}
 		if agg != nil {
 			return true, agg.add(e, ctx, v)
 		}
@@ -73,7 +80,12 @@ func (e *Engine) Select(ctx *plan.Context, p *plan.Select, opts SelectOptions, t
 		if opts.Cancel != nil && opts.Cancel() {
 			return false, errCanceled
 		}
-		return e.visitPartition(p, part, now, full, emit)
+		more, err := e.visitPartition(p, part, now, full, emit)
+		if groups == nil || err != nil {
+			return more, err
+		}
+		more2, err := groups.endPartition()
+		return more && more2, err
 	}
 	if p.Keys != nil {
 		for _, k := range p.Keys {
@@ -95,7 +107,7 @@ func (e *Engine) Select(ctx *plan.Context, p *plan.Select, opts SelectOptions, t
 		from, to := int64(math.MinInt64), int64(math.MaxInt64)
 		if tk := p.Tokens; tk != nil {
 			if tk.Empty {
-				return e.finish(ctx, res, p, agg, sorted, tr)
+				return e.finish(ctx, res, p, agg, groups, sorted, tr)
 			}
 			from, to = tk.Start, tk.End
 			if !tk.StartIncl {
@@ -110,14 +122,14 @@ func (e *Engine) Select(ctx *plan.Context, p *plan.Select, opts SelectOptions, t
 			return nil, err
 		}
 	}
-	return e.finish(ctx, res, p, agg, sorted, tr)
+	return e.finish(ctx, res, p, agg, groups, sorted, tr)
 }
 
 // readLimit returns how many live rows a partition read may stop at: the
 // rows the query can still return, when nothing after the read drops
 // rows (filters, aggregation, sorting across partitions).
 func readLimit(p *plan.Select, returned int) int {
-	if p.Aggregate || p.PostOrder || hasRowFilters(p.Filters) {
+	if p.Aggregate || p.GroupBy != nil || p.PostOrder || hasRowFilters(p.Filters) {
 		return 0
 	}
 	if p.Distinct {
@@ -130,7 +142,16 @@ func readLimit(p *plan.Select, returned int) int {
 	return max(limit, 0)
 }
 
-func (e *Engine) finish(ctx *plan.Context, res *Result, p *plan.Select, agg *aggregator, sorted []sortedRow, tr *trace.Trace) (*Result, error) {
+func (e *Engine) finish(ctx *plan.Context, res *Result, p *plan.Select, agg *aggregator, groups *grouper, sorted []sortedRow, tr *trace.Trace) (*Result, error) {
+	if groups != nil {
+		if p.PostOrder {
+			sorted = groups.rows
+		} else {
+			for _, r := range groups.rows {
+				res.Rows = append(res.Rows, r.out)
+			}
+		}
+	}
 	if agg != nil {
 		row, err := agg.result(e, ctx)
 		if err != nil {
@@ -240,7 +261,7 @@ func (e *Engine) visitPartition(p *plan.Select, part *replica.Partition, now int
 			return false, err
 		}
 		emitted++
-		if p.PerPartitionLimit > 0 && emitted == p.PerPartitionLimit {
+		if p.PerPartitionLimit > 0 && p.GroupBy == nil && emitted == p.PerPartitionLimit {
 			break
 		}
 	}

@@ -22,6 +22,18 @@ func (e *Engine) Write(ctx *plan.Context, w *plan.Write, opts WriteOptions, tr *
 	if w.IsLWT {
 		return e.lwt(ctx, []*plan.Write{w}, opts, tr)
 	}
+	if w.Table.HasCounters() {
+		// ConsistencyLevel.validateCounterForWrite.
+		switch {
+		case opts.Consistency == cluster.Any:
+			return nil, cqlerr.Invalidf("Consistency level ANY is not yet supported for counter table %s", w.Table.Name)
+		case opts.Consistency.IsSerial():
+			return nil, cqlerr.Invalidf("Counter operations are inherently non-serializable")
+		}
+		if isCounterUpdate(w) {
+			return e.counterWrite(w, opts, tr)
+		}
+	}
 	ts := e.Timestamp()
 	if w.Timestamp != nil {
 		ts = *w.Timestamp

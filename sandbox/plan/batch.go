@@ -17,66 +17,61 @@ const (
 	batchSizeFail          = 50 << 10
 )
 
-// Batch plans a BATCH statement.
+// Batch plans a BATCH statement, with BatchStatement's checks in its
+// order: the statements are prepared, then the batch is validated, then
+// each statement.
 func (c *Context) Batch(s *cql.BatchStmt) (*Batch, error) {
 	b := &Batch{Type: s.Type}
-	if s.Type == cql.CounterBatch {
-		return nil, cqlerr.Invalidf("Cannot include non-counter statement in a counter batch")
-	}
-	if s.Using != nil {
-		if s.Using.TTL != nil {
-			return nil, cqlerr.Invalidf("Global TTL on the BATCH statement is not supported.")
-		}
-		if s.Using.Timestamp != nil {
-			v, err := c.value(s.Using.Timestamp, receiver{name: "[timestamp]", typ: value.BigintType})
-			if err != nil {
-				return nil, err
-			}
-			if v == nil {
-				return nil, cqlerr.Invalidf("Invalid null value of timestamp")
-			}
-			ts := v.(int64)
-			b.Timestamp = &ts
-		}
-	}
 	for _, st := range s.Statements {
 		var w *Write
 		var err error
 		switch st := st.(type) {
 		case *cql.InsertStmt:
-			w, err = c.Insert(st)
+			w, err = c.insert(st)
 		case *cql.UpdateStmt:
-			w, err = c.Update(st)
+			w, err = c.update(st)
 		case *cql.DeleteStmt:
-			w, err = c.Delete(st)
+			w, err = c.delete(st)
 		default:
 			return nil, cqlerr.Invalidf("Only INSERT, UPDATE and DELETE statements are allowed in a BATCH")
 		}
 		if err != nil {
 			return nil, err
 		}
-		if w.Timestamp != nil && b.Timestamp != nil {
-			return nil, cqlerr.Invalidf("Timestamp must be set either on BATCH or individual statements")
-		}
 		if w.IsLWT {
 			b.Conditional = true
 		}
 		b.Writes = append(b.Writes, w)
 	}
-	if b.Conditional {
-		if b.Timestamp != nil {
-			return nil, cqlerr.Invalidf("Cannot provide custom timestamp for conditional BATCH")
+	timestampSet := s.Using != nil && s.Using.Timestamp != nil
+	var timestamp any
+	if timestampSet {
+		var err error
+		if timestamp, err = c.value(s.Using.Timestamp, receiver{name: "[timestamp]", typ: value.BigintType}); err != nil {
+			return nil, err
 		}
-		var table string
+	}
+	if err := b.validate(s, timestampSet); err != nil {
+		return nil, err
+	}
+	for _, w := range b.Writes {
+		if err := w.validate(); err != nil {
+			return nil, err
+		}
+	}
+	if timestampSet {
+		if timestamp == nil {
+			return nil, cqlerr.Invalidf("Invalid null value of timestamp")
+		}
+		ts := timestamp.(int64)
+		b.Timestamp = &ts
+	}
+	if b.Conditional {
 		var key []byte
 		for _, w := range b.Writes {
 			if w.Timestamp != nil {
 				return nil, cqlerr.Invalidf("Cannot provide custom timestamp for conditional BATCH")
 			}
-			if table != "" && table != w.Table.QualifiedName() {
-				return nil, cqlerr.Invalidf("Batch with conditions cannot span multiple tables")
-			}
-			table = w.Table.QualifiedName()
 			if len(w.Keys) > 1 {
 				return nil, cqlerr.Invalidf("Batch with conditions cannot span multiple partitions (you cannot use IN on the partition key)")
 			}
@@ -148,4 +143,52 @@ func approxSize(v any) int {
 		return n
 	}
 	return 8
+}
+
+// validate makes the checks of BatchStatement.validate: no TTL on the
+// batch, a batch timestamp only where statements give none, and counter
+// updates only in UNLOGGED or COUNTER batches of counter updates alone.
+func (b *Batch) validate(s *cql.BatchStmt, timestampSet bool) error {
+	if s.Using != nil && s.Using.TTL != nil {
+		return cqlerr.Invalidf("Global TTL on the BATCH statement is not supported.")
+	}
+	if timestampSet {
+		if b.Conditional {
+			return cqlerr.Invalidf("Cannot provide custom timestamp for conditional BATCH")
+		}
+		if b.Type == cql.CounterBatch {
+			return cqlerr.Invalidf("Cannot provide custom timestamp for counter BATCH")
+		}
+	}
+	hasCounters, hasNonCounters := false, false
+	for _, w := range b.Writes {
+		if timestampSet && w.timestampSet {
+			return cqlerr.Invalidf("Timestamp must be set either on BATCH or individual statements")
+		}
+		if w.Table.HasCounters() {
+			hasCounters = true
+		} else {
+			hasNonCounters = true
+		}
+	}
+	switch {
+	case timestampSet && hasCounters:
+		return cqlerr.Invalidf("Cannot provide custom timestamp for a BATCH containing counters")
+	case b.Type == cql.CounterBatch && hasNonCounters:
+		return cqlerr.Invalidf("Cannot include non-counter statement in a counter batch")
+	case hasCounters && hasNonCounters:
+		return cqlerr.Invalidf("Counter and non-counter mutations cannot exist in the same batch")
+	case b.Type == cql.LoggedBatch && hasCounters:
+		return cqlerr.Invalidf("Cannot include a counter statement in a logged batch")
+	}
+	if b.Conditional {
+		var table string
+		for _, w := range b.Writes {
+			if table != "" && table != w.Table.QualifiedName() {
+				return cqlerr.Invalidf("Batch with conditions cannot span multiple tables")
+			}
+			table = w.Table.QualifiedName()
+		}
+	}
+	return nil
 }

@@ -351,8 +351,8 @@ func (c *Context) CreateTable(s *cql.CreateTableStmt) (*schema.Table, error) {
 	if counters > 0 && others > 0 {
 		return nil, cqlerr.Invalidf("Cannot mix counter and non counter columns in the same table")
 	}
-	if counters > 0 {
-		return nil, cqlerr.Invalidf("counter columns are not supported by the learnkv sandbox yet; use a bigint updated by the application, or a lightweight transaction")
+	if ttl, _ := strconv.Atoi(opts["default_time_to_live"]); counters > 0 && ttl > 0 {
+		return nil, cqlerr.Invalidf("Cannot set default_time_to_live on a table with counters")
 	}
 	var cols []*schema.Column
 	for i, id := range pk {
@@ -446,9 +446,6 @@ func (c *Context) AlterTable(s *cql.AlterTableStmt) (*schema.Table, error) {
 			if err != nil {
 				return nil, err
 			}
-			if typ.IsCounter() {
-				return nil, cqlerr.Invalidf("Cannot add a counter column (%s) in a non counter column family", d.Name.Name)
-			}
 			kind := schema.Regular
 			if d.Static {
 				if len(t.Clustering) == 0 {
@@ -489,11 +486,53 @@ func (c *Context) AlterTable(s *cql.AlterTableStmt) (*schema.Table, error) {
 		if v, ok := opts["default_time_to_live"]; ok {
 			nt.DefaultTTL, _ = strconv.Atoi(v)
 		}
+		if t.HasCounters() && nt.DefaultTTL > 0 {
+			return nil, cqlerr.Invalidf("Cannot set default_time_to_live on a table with counters")
+		}
 		return nt, nil
 	case cql.AlterRename:
 		return nil, cqlerr.Invalidf("renaming columns is not supported by the learnkv sandbox (its keys hold column names)")
 	default:
 		return nil, fmt.Errorf("unknown ALTER TABLE operation")
 	}
+	if s.Op == cql.AlterAdd {
+		if err := checkCounterMix(t, cols); err != nil {
+			return nil, err
+		}
+	}
 	return t.WithColumns(cols), nil
+}
+
+// checkCounterMix is TableMetadata.validate's check of a table with added
+// columns: a counter table takes only counter columns, and other tables
+// none. Cassandra looks at the static columns, then the regular ones,
+// each in its Columns order (single-cell columns by name, then the
+// others by name).
+func checkCounterMix(t *schema.Table, cols []*schema.Column) error {
+	counter := t.HasCounters()
+	var ordered []*schema.Column
+	for _, kind := range []schema.ColumnKind{schema.Static, schema.Regular} {
+		var simple, complex []*schema.Column
+		for _, c := range cols {
+			switch {
+			case c.Kind != kind:
+			case c.Type.IsMultiCell():
+				complex = append(complex, c)
+			default:
+				simple = append(simple, c)
+			}
+		}
+		sort.Slice(simple, func(i, j int) bool { return simple[i].Name < simple[j].Name })
+		sort.Slice(complex, func(i, j int) bool { return complex[i].Name < complex[j].Name })
+		ordered = append(append(ordered, simple...), complex...)
+	}
+	for _, c := range ordered {
+		if counter && !c.Type.IsCounter() {
+			return cqlerr.Configf("%s.%s: Cannot have a non counter column (\"%s\") in a counter table", t.Keyspace, t.Name, c.Name)
+		}
+		if !counter && c.Type.IsCounter() {
+			return cqlerr.Configf("%s.%s: Cannot have a counter column (\"%s\") in a non counter table", t.Keyspace, t.Name, c.Name)
+		}
+	}
+	return nil
 }

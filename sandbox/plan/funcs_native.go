@@ -27,8 +27,7 @@ func init() {
 }
 
 // registerBlobConversions adds name_as_blob and blob_as_name, and their
-// legacy names nameasblob and blobasname. Counters are handled as
-// bigints.
+// legacy names nameasblob and blobasname.
 func registerBlobConversions(name string) {
 	t := udfType(value.Native(name))
 	registerBoth(&function{name: name + "_as_blob", args: []*value.Type{t}, ret: value.BlobType,

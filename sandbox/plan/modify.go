@@ -13,26 +13,34 @@ import (
 // maxTTL is Cassandra's MAX_TTL: 20 years, in seconds.
 const maxTTL = 630720000
 
-// attributes reads USING TTL and TIMESTAMP.
+// attributes reads USING TTL and TIMESTAMP. On a counter table, whose
+// writes may give neither, their values are not checked: validate refuses
+// the statement before Cassandra would look at them.
 func (c *Context) attributes(w *Write, u *cql.UsingClause) error {
 	w.TTL = w.Table.DefaultTTL
 	if u == nil {
 		return nil
 	}
+	counter := w.Table.HasCounters()
 	if u.Timestamp != nil {
+		w.timestampSet = true
 		v, err := c.value(u.Timestamp, receiver{name: "[timestamp]", typ: value.BigintType})
 		if err != nil {
 			return err
 		}
 		if v == nil {
-			return cqlerr.Invalidf("Invalid null value of timestamp")
+			if !counter {
+				return cqlerr.Invalidf("Invalid null value of timestamp")
+			}
+		} else {
+			ts := v.(int64)
+			w.Timestamp = &ts
 		}
-		ts := v.(int64)
-		w.Timestamp = &ts
 	}
 	if u.TTL != nil {
+		w.ttlSet = true
 		v, err := c.value(u.TTL, receiver{name: "[ttl]", typ: value.IntType})
-		if err != nil {
+		if err != nil || counter {
 			return err
 		}
 		ttl := 0
@@ -52,9 +60,21 @@ func (c *Context) attributes(w *Write, u *cql.UsingClause) error {
 
 // Insert plans an INSERT.
 func (c *Context) Insert(s *cql.InsertStmt) (*Write, error) {
+	w, err := c.insert(s)
+	if err != nil {
+		return nil, err
+	}
+	return w, w.validate()
+}
+
+// insert prepares an INSERT, without the checks of validate.
+func (c *Context) insert(s *cql.InsertStmt) (*Write, error) {
 	k, t, err := c.Table(s.Table)
 	if err != nil {
 		return nil, err
+	}
+	if t.HasCounters() {
+		return nil, cqlerr.Invalidf("INSERT statements are not allowed on counter tables, use UPDATE instead")
 	}
 	w := &Write{Kind: InsertWrite, Table: t, RF: k.ReplicationFactor(), IfNotExists: s.IfNotExists, IsLWT: s.IfNotExists}
 	var names []cql.Ident
@@ -101,9 +121,6 @@ func (c *Context) Insert(s *cql.InsertStmt) (*Write, error) {
 			continue
 		}
 		if jsonVals == nil {
-			if col.Type.IsCounter() {
-				return nil, cqlerr.Invalidf("Cannot set the value of counter column %s (counters can only be incremented/decremented, not set)", col.Name)
-			}
 			if v, err = c.value(terms[i], receiver{name: col.Name, typ: col.Type}); err != nil {
 				return nil, err
 			}
@@ -112,9 +129,6 @@ func (c *Context) Insert(s *cql.InsertStmt) (*Write, error) {
 	}
 	if err := c.attributes(w, s.Using); err != nil {
 		return nil, err
-	}
-	if s.IfNotExists && w.Timestamp != nil {
-		return nil, cqlerr.Invalidf("Cannot provide custom timestamp for conditional updates")
 	}
 	// Key columns are restrictions: convert them in column order.
 	var missingPK, missingCK []string
@@ -165,7 +179,7 @@ func (c *Context) Insert(s *cql.InsertStmt) (*Write, error) {
 		}
 		w.Clusterings = [][]any{ckVals}
 	}
-	return w, nil
+	return w, w.checkConditional()
 }
 
 func onlyStatic(ops []Operation) bool {
@@ -281,12 +295,14 @@ func (c *Context) assignment(t *schema.Table, a *cql.Assignment) (Operation, err
 	op := Operation{Column: col}
 	switch a.Kind {
 	case cql.AssignValue:
+		op.Kind = OpSet
+		if op.Value, err = c.value(a.Value, r); err != nil {
+			return op, err
+		}
 		if typ.IsCounter() {
 			return op, cqlerr.Invalidf("Cannot set the value of counter column %s (counters can only be incremented/decremented, not set)", col.Name)
 		}
-		op.Kind = OpSet
-		op.Value, err = c.value(a.Value, r)
-		return op, err
+		return op, nil
 	case cql.AssignElement:
 		if !typ.Kind.IsCollection() {
 			return op, cqlerr.Invalidf("Invalid operation (%s) for non collection column %s", opText(a), col.Name)
@@ -338,7 +354,15 @@ func (c *Context) assignment(t *schema.Table, a *cql.Assignment) (Operation, err
 			if typ.Kind == value.KindTuple && a.Kind == cql.AssignAdd {
 				return op, cqlerr.Invalidf("Invalid operation (%s) for tuple column %s", opText(a), col.Name)
 			}
-			return op, cqlerr.Invalidf("Invalid operation (%s) for non counter column %s", opText(a), col.Name)
+			if !typ.IsCounter() {
+				return op, cqlerr.Invalidf("Invalid operation (%s) for non counter column %s", opText(a), col.Name)
+			}
+			op.Kind = OpIncrement
+			if a.Kind == cql.AssignSub {
+				op.Kind = OpDecrement
+			}
+			op.Value, err = c.value(a.Value, r)
+			return op, err
 		}
 		if typ.Frozen {
 			return op, cqlerr.Invalidf("Invalid operation (%s) for frozen collection column %s", opText(a), col.Name)
@@ -380,11 +404,24 @@ func (c *Context) assignment(t *schema.Table, a *cql.Assignment) (Operation, err
 
 // Update plans an UPDATE.
 func (c *Context) Update(s *cql.UpdateStmt) (*Write, error) {
+	w, err := c.update(s)
+	if err != nil {
+		return nil, err
+	}
+	return w, w.validate()
+}
+
+// update prepares an UPDATE in Cassandra's order (conditions, operations,
+// WHERE clause), without the checks of validate.
+func (c *Context) update(s *cql.UpdateStmt) (*Write, error) {
 	k, t, err := c.Table(s.Table)
 	if err != nil {
 		return nil, err
 	}
 	w := &Write{Kind: UpdateWrite, Table: t, RF: k.ReplicationFactor(), IfExists: s.IfExists}
+	if err := c.conditions(w, s.Conditions, s.Using); err != nil {
+		return nil, err
+	}
 	for i := range s.Assignments {
 		op, err := c.assignment(t, &s.Assignments[i])
 		if err != nil {
@@ -395,23 +432,32 @@ func (c *Context) Update(s *cql.UpdateStmt) (*Write, error) {
 	if err := c.attributes(w, s.Using); err != nil {
 		return nil, err
 	}
-	if err := c.conditions(w, s.Conditions, "updates"); err != nil {
-		return nil, err
-	}
 	w.StaticOnly = onlyStatic(w.Ops) && conditionsOnlyStatic(w.Conditions)
 	if err := c.writeKeys(w, s.Where, updateStmt, "updates"); err != nil {
 		return nil, err
 	}
-	return w, nil
+	return w, w.checkConditional()
 }
 
 // Delete plans a DELETE.
 func (c *Context) Delete(s *cql.DeleteStmt) (*Write, error) {
+	w, err := c.delete(s)
+	if err != nil {
+		return nil, err
+	}
+	return w, w.validate()
+}
+
+// delete prepares a DELETE, without the checks of validate.
+func (c *Context) delete(s *cql.DeleteStmt) (*Write, error) {
 	k, t, err := c.Table(s.Table)
 	if err != nil {
 		return nil, err
 	}
 	w := &Write{Kind: DeleteWrite, Table: t, RF: k.ReplicationFactor(), IfExists: s.IfExists}
+	if err := c.conditions(w, s.Conditions, s.Using); err != nil {
+		return nil, err
+	}
 	for _, d := range s.Targets {
 		col, err := column(t, d.Column)
 		if err != nil {
@@ -430,11 +476,11 @@ func (c *Context) Delete(s *cql.DeleteStmt) (*Write, error) {
 		return nil, err
 	}
 	w.TTL = 0
-	if err := c.conditions(w, s.Conditions, "deletions"); err != nil {
-		return nil, err
-	}
 	w.StaticOnly = onlyStatic(w.Ops) && conditionsOnlyStatic(w.Conditions)
 	if err := c.writeKeys(w, s.Where, deleteStmt, "deletions"); err != nil {
+		return nil, err
+	}
+	if err := w.checkConditional(); err != nil {
 		return nil, err
 	}
 	allEq := len(t.Clustering) == 0 || (w.Clusterings != nil && w.Slice == nil)
@@ -509,160 +555,4 @@ func (c *Context) deletion(col *schema.Column, d cql.DeleteTarget) (Operation, e
 		op.Kind, op.Field = OpDeleteField, i
 	}
 	return op, nil
-}
-
-// writeKeys analyses the WHERE clause of an UPDATE or DELETE and sets the
-// partitions and rows written.
-func (c *Context) writeKeys(w *Write, where []cql.Relation, typ stmtType, what string) error {
-	rs := newRestrictions(c, w.Table, typ, false)
-	for i := range where {
-		if err := rs.add(&where[i]); err != nil {
-			return err
-		}
-	}
-	if _, err := rs.process(w.StaticOnly); err != nil {
-		return err
-	}
-	if w.IsLWT {
-		for _, r := range rs.pk {
-			if r.hasIn && len(r.in) > 1 {
-				return cqlerr.Invalidf("IN on the partition key is not supported with conditional %s", what)
-			}
-		}
-		for _, r := range rs.ck {
-			if r.hasIn && len(r.in) > 1 {
-				return cqlerr.Invalidf("IN on the clustering key columns is not supported with conditional %s", what)
-			}
-		}
-	}
-	keys, err := rs.partitionKeys()
-	if err != nil {
-		return err
-	}
-	w.Keys = keys
-	if w.StaticOnly || len(w.Table.Clustering) == 0 {
-		if len(w.Table.Clustering) == 0 {
-			w.Clusterings = [][]any{{}}
-		}
-		return nil
-	}
-	// Full clustering keys given by = and IN are rows; anything less is a
-	// range (DELETE only).
-	full := len(rs.ckPositions()) == len(w.Table.Clustering) && !rs.ckHasSlice()
-	if full && rs.multi == nil {
-		lists := make([][]any, len(w.Table.Clustering))
-		for i, col := range w.Table.Clustering {
-			r := rs.ck[i]
-			if r.hasEq {
-				lists[i] = []any{r.eq}
-			} else {
-				lists[i] = r.in
-			}
-			for _, v := range lists[i] {
-				if err := checkKeyValue(col, v); err != nil {
-					return err
-				}
-			}
-		}
-		w.Clusterings = cartesian(lists)
-		return nil
-	}
-	if full && rs.multi != nil && (rs.multi.hasEq || rs.multi.hasIn) {
-		if rs.multi.hasEq {
-			w.Clusterings = [][]any{rs.multi.eq}
-		} else {
-			w.Clusterings = rs.multi.in
-		}
-		return nil
-	}
-	if !rs.hasCK() {
-		return nil // partition deletion
-	}
-	slices, _, err := rs.clustering()
-	if err != nil {
-		return err
-	}
-	if len(slices) != 1 {
-		return cqlerr.Invalidf("IN on the clustering key with a range deletion is not supported by the learnkv sandbox")
-	}
-	w.Slice = &slices[0]
-	return nil
-}
-
-func conditionsOnlyStatic(cs []Condition) bool {
-	for _, c := range cs {
-		if c.Column.Kind != schema.Static {
-			return false
-		}
-	}
-	return true
-}
-
-// conditions plans the IF clause of an UPDATE or DELETE.
-func (c *Context) conditions(w *Write, conds []cql.Condition, what string) error {
-	if len(conds) > 0 || w.IfExists {
-		w.IsLWT = true
-	}
-	if w.IsLWT && w.Timestamp != nil {
-		return cqlerr.Invalidf("Cannot provide custom timestamp for conditional %s", what)
-	}
-	for _, cd := range conds {
-		col, err := column(w.Table, cd.Column)
-		if err != nil {
-			return err
-		}
-		if col.IsPrimaryKey() {
-			return cqlerr.Invalidf("PRIMARY KEY column '%s' cannot have IF conditions", col.Name)
-		}
-		pc := Condition{Column: col, Op: cd.Op, Field: -1}
-		r := receiver{name: col.Name, typ: col.Type}
-		switch {
-		case cd.Key != nil:
-			if !col.Type.Kind.IsCollection() || col.Type.Kind == value.KindSet {
-				return cqlerr.Invalidf("Invalid element access syntax for non-collection column %s", col.Name)
-			}
-			kr := keyReceiver(r)
-			if col.Type.Kind == value.KindList {
-				kr = receiver{name: "idx(" + col.Name + ")", typ: value.IntType}
-			}
-			if pc.Key, err = c.value(cd.Key, kr); err != nil {
-				return err
-			}
-			pc.HasKey = true
-			r = elemReceiver(r)
-		case cd.Field.Name != "":
-			if col.Type.Kind != value.KindUDT {
-				return cqlerr.Invalidf("Invalid field access for non-UDT column %s", col.Name)
-			}
-			i := col.Type.FieldIndex(cd.Field.Name)
-			if i < 0 {
-				return cqlerr.Invalidf("Unknown field %s for column %s", cd.Field.Name, col.Name)
-			}
-			pc.Field = i
-			r = receiver{name: col.Name + "." + cd.Field.Name, typ: col.Type.Elems[i]}
-		}
-		if cd.Op == cql.OpIn {
-			for _, t := range cd.Values {
-				v, err := c.value(t, r)
-				if err != nil {
-					return err
-				}
-				pc.Values = append(pc.Values, v)
-			}
-		} else {
-			switch cd.Op {
-			case cql.OpEq, cql.OpNeq, cql.OpLt, cql.OpLte, cql.OpGt, cql.OpGte:
-			default:
-				return cqlerr.Invalidf("Unsupported operator %s in IF condition on %s", cd.Op, col.Name)
-			}
-			if cd.Op.IsSlice() && col.Type.IsMultiCell() && cd.Key == nil {
-				return cqlerr.Invalidf("Slice conditions ( %s ) are not supported on non-frozen collections.", cd.Op)
-			}
-			if pc.Value, err = c.value(cd.Value, r); err != nil {
-				return err
-			}
-		}
-		w.Conditions = append(w.Conditions, pc)
-	}
-	return nil
 }

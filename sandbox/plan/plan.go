@@ -77,20 +77,23 @@ type Select struct {
 
 	Columns   []ResultColumn
 	Selectors []Expr
-	// Aggregate is set when the selection aggregates (count(*), max(x)...)
-	// and returns one row.
+	// Aggregate is set when the selection aggregates (count(*), max(x)...);
+	// without GroupBy the query returns one row.
 	Aggregate bool
 	Distinct  bool
 	JSON      bool
 	// StaticOnly is set when only partition key and static columns are
 	// selected, so one row per partition is returned.
 	StaticOnly bool
-	// Limit and PerPartitionLimit are 0 when absent.
-	Limit             int
-	PerPartitionLimit int
 	// PostOrder is set for ORDER BY with IN on the partition key: rows of
 	// several partitions must be sorted after reading.
 	PostOrder bool
+	// GroupBy is set for a query with GROUP BY: it returns one row per
+	// group, and LIMIT and PER PARTITION LIMIT count groups.
+	GroupBy *GroupBy
+	// Limit and PerPartitionLimit are 0 when absent.
+	Limit             int
+	PerPartitionLimit int
 	// ReadColumns lists the non-key columns the query needs to read.
 	ReadColumns []*schema.Column
 	Warnings    []string
@@ -120,6 +123,8 @@ const (
 	OpDelete                      // DELETE c
 	OpDeleteElement               // DELETE l[i], m[k], s[e] (sets)
 	OpDeleteField                 // DELETE u.f
+	OpIncrement                   // c = c + n, c += n (counters)
+	OpDecrement                   // c = c - n, c -= n (counters)
 )
 
 // Operation is one change to one column.
@@ -127,7 +132,7 @@ type Operation struct {
 	Column *schema.Column
 	Kind   OpKind
 	// Value is the new value, the collection to add or remove, or the
-	// counter delta; nil for null.
+	// counter increment or decrement (an int64); nil for null.
 	Value any
 	// Key is the list index, map key or set element for element
 	// operations; Field the UDT field index for field operations.
@@ -177,8 +182,11 @@ type Write struct {
 	// so only the partition, not a row).
 	StaticOnly bool
 	// IsLWT reports whether the write is conditional.
-	IsLWT    bool
-	Warnings []string
+	IsLWT bool
+	// timestampSet and ttlSet record USING TIMESTAMP and USING TTL (even
+	// when their value is null or 0), which counter tables refuse.
+	timestampSet, ttlSet bool
+	Warnings             []string
 }
 
 // Batch is a planned BATCH.

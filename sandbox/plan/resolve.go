@@ -104,14 +104,11 @@ func preferredType(l *cql.Literal) *value.Type {
 	return nil
 }
 
-// udfType is the type a function sees for a value of type t: counters
-// are bigints.
-func udfType(t *value.Type) *value.Type {
-	if t.Kind == value.KindCounter {
-		return value.BigintType
-	}
-	return t
-}
+// udfType is AbstractType.udfType, the type a function sees for a value
+// of type t. Cassandra 5.0 only overrides it for timeuuid (a legacy type
+// that behaves as timeuuid), so it is t itself: in particular a counter
+// stays a counter, and max(c) of a counter is Cassandra's counter max.
+func udfType(t *value.Type) *value.Type { return t }
 
 // typeAssignment is AbstractType.testAssignment: an exact match when the
 // types are the same (a frozen value matches the frozen form of the

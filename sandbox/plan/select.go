@@ -13,9 +13,6 @@ func (c *Context) Select(s *cql.SelectStmt) (*Select, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(s.GroupBy) > 0 {
-		return nil, cqlerr.Invalidf("GROUP BY is not supported by the learnkv sandbox")
-	}
 	exprs, cols, err := c.selection(t, s.Selectors)
 	if err != nil {
 		return nil, err
@@ -75,7 +72,11 @@ func (c *Context) Select(s *cql.SelectStmt) (*Select, error) {
 			return nil, err
 		}
 	}
-	if p.Aggregate && s.PerPartitionLimit != nil {
+	if len(s.GroupBy) > 0 {
+		if p.GroupBy, err = c.groupBy(t, s.GroupBy, rs, s.Distinct); err != nil {
+			return nil, err
+		}
+	} else if p.Aggregate && s.PerPartitionLimit != nil {
 		return nil, cqlerr.Invalidf("PER PARTITION LIMIT is not allowed with aggregate queries.")
 	}
 	if len(orderings) > 0 {
@@ -146,10 +147,18 @@ func (c *Context) Select(s *cql.SelectStmt) (*Select, error) {
 		}
 		p.PerPartitionLimit = int(n)
 	}
-	if p.Aggregate {
-		if keyRange {
+	if p.GroupBy != nil && p.GroupBy.Func != nil {
+		// AggregationSpecification's factory validates the function when
+		// the query executes.
+		if err := validateForGroupBy(p.GroupBy.Func); err != nil {
+			return nil, err
+		}
+	}
+	if p.Aggregate || p.GroupBy != nil {
+		switch {
+		case len(rs.pk) == 0 && rs.token == nil:
 			p.Warnings = append(p.Warnings, "Aggregation query used without partition key")
-		} else if len(p.Keys) > 1 {
+		case rs.hasPartitionKeyIn():
 			p.Warnings = append(p.Warnings, "Aggregation query used on multiple partition keys (IN restriction)")
 		}
 	}

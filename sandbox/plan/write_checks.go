@@ -1,0 +1,214 @@
+package plan
+
+import (
+	"github.com/learnkv/learnkv/sandbox/cql"
+	"github.com/learnkv/learnkv/sandbox/cqlerr"
+	"github.com/learnkv/learnkv/sandbox/schema"
+	"github.com/learnkv/learnkv/sandbox/value"
+)
+
+// The checks of UPDATE and DELETE outside their SET clause and column
+// list: the rows they write, their IF conditions, and the checks
+// Cassandra's ModificationStatement makes once the statement is prepared.
+
+// conditionsOnlyStatic reports whether every condition is on a static
+// column.
+func conditionsOnlyStatic(cs []Condition) bool {
+	for _, c := range cs {
+		if c.Column.Kind != schema.Static {
+			return false
+		}
+	}
+	return true
+}
+
+// conditions plans the IF clause of an UPDATE or DELETE. As in
+// ModificationStatement.Parsed.prepareConditions, it runs before the
+// statement's operations are prepared.
+func (c *Context) conditions(w *Write, conds []cql.Condition, u *cql.UsingClause) error {
+	if len(conds) > 0 || w.IfExists {
+		w.IsLWT = true
+	}
+	if len(conds) > 0 && u != nil && u.Timestamp != nil {
+		return cqlerr.Invalidf("Cannot provide custom timestamp for conditional updates")
+	}
+	for _, cd := range conds {
+		col, err := column(w.Table, cd.Column)
+		if err != nil {
+			return err
+		}
+		if col.Type.IsCounter() {
+			return cqlerr.Invalidf("Conditions on counters are not supported")
+		}
+		pc, err := c.condition(col, cd)
+		if err != nil {
+			return err
+		}
+		if col.IsPrimaryKey() {
+			return cqlerr.Invalidf("PRIMARY KEY column '%s' cannot have IF conditions", col.Name)
+		}
+		w.Conditions = append(w.Conditions, pc)
+	}
+	return nil
+}
+
+// condition prepares one IF condition on col (ColumnCondition.Raw.prepare).
+func (c *Context) condition(col *schema.Column, cd cql.Condition) (Condition, error) {
+	pc := Condition{Column: col, Op: cd.Op, Field: -1}
+	r := receiver{name: col.Name, typ: col.Type}
+	var err error
+	switch {
+	case cd.Key != nil:
+		if !col.Type.Kind.IsCollection() || col.Type.Kind == value.KindSet {
+			return pc, cqlerr.Invalidf("Invalid element access syntax for non-collection column %s", col.Name)
+		}
+		kr := keyReceiver(r)
+		if col.Type.Kind == value.KindList {
+			kr = receiver{name: "idx(" + col.Name + ")", typ: value.IntType}
+		}
+		if pc.Key, err = c.value(cd.Key, kr); err != nil {
+			return pc, err
+		}
+		pc.HasKey = true
+		r = elemReceiver(r)
+	case cd.Field.Name != "":
+		if col.Type.Kind != value.KindUDT {
+			return pc, cqlerr.Invalidf("Invalid field access for non-UDT column %s", col.Name)
+		}
+		i := col.Type.FieldIndex(cd.Field.Name)
+		if i < 0 {
+			return pc, cqlerr.Invalidf("Unknown field %s for column %s", cd.Field.Name, col.Name)
+		}
+		pc.Field = i
+		r = receiver{name: col.Name + "." + cd.Field.Name, typ: col.Type.Elems[i]}
+	}
+	if cd.Op == cql.OpIn {
+		for _, t := range cd.Values {
+			v, err := c.value(t, r)
+			if err != nil {
+				return pc, err
+			}
+			pc.Values = append(pc.Values, v)
+		}
+		return pc, nil
+	}
+	switch cd.Op {
+	case cql.OpEq, cql.OpNeq, cql.OpLt, cql.OpLte, cql.OpGt, cql.OpGte:
+	default:
+		return pc, cqlerr.Invalidf("Unsupported operator %s in IF condition on %s", cd.Op, col.Name)
+	}
+	if cd.Op.IsSlice() && col.Type.IsMultiCell() && cd.Key == nil {
+		return pc, cqlerr.Invalidf("Slice conditions ( %s ) are not supported on non-frozen collections.", cd.Op)
+	}
+	pc.Value, err = c.value(cd.Value, r)
+	return pc, err
+}
+
+// checkConditional makes the checks of ModificationStatement's
+// constructor on a conditional write, once its WHERE clause is prepared.
+func (w *Write) checkConditional() error {
+	if !w.IsLWT {
+		return nil
+	}
+	if w.Table.HasCounters() {
+		return cqlerr.Invalidf("Conditional updates are not supported on counter tables")
+	}
+	if w.timestampSet {
+		return cqlerr.Invalidf("Cannot provide custom timestamp for conditional updates")
+	}
+	return nil
+}
+
+// validate makes the checks of ModificationStatement.validate, which
+// Cassandra runs on a prepared statement (in a batch, after the batch's
+// own checks): counter tables take neither a timestamp nor a TTL.
+func (w *Write) validate() error {
+	if !w.Table.HasCounters() {
+		return nil
+	}
+	if w.timestampSet {
+		return cqlerr.Invalidf("Cannot provide custom timestamp for counter updates")
+	}
+	if w.ttlSet {
+		return cqlerr.Invalidf("Cannot provide custom TTL for counter updates")
+	}
+	return nil
+}
+
+// writeKeys analyses the WHERE clause of an UPDATE or DELETE and sets the
+// partitions and rows written.
+func (c *Context) writeKeys(w *Write, where []cql.Relation, typ stmtType, what string) error {
+	rs := newRestrictions(c, w.Table, typ, false)
+	for i := range where {
+		if err := rs.add(&where[i]); err != nil {
+			return err
+		}
+	}
+	if _, err := rs.process(w.StaticOnly); err != nil {
+		return err
+	}
+	if w.IsLWT {
+		for _, r := range rs.pk {
+			if r.hasIn && len(r.in) > 1 {
+				return cqlerr.Invalidf("IN on the partition key is not supported with conditional %s", what)
+			}
+		}
+		for _, r := range rs.ck {
+			if r.hasIn && len(r.in) > 1 {
+				return cqlerr.Invalidf("IN on the clustering key columns is not supported with conditional %s", what)
+			}
+		}
+	}
+	keys, err := rs.partitionKeys()
+	if err != nil {
+		return err
+	}
+	w.Keys = keys
+	if w.StaticOnly || len(w.Table.Clustering) == 0 {
+		if len(w.Table.Clustering) == 0 {
+			w.Clusterings = [][]any{{}}
+		}
+		return nil
+	}
+	// Full clustering keys given by = and IN are rows; anything less is a
+	// range (DELETE only).
+	full := len(rs.ckPositions()) == len(w.Table.Clustering) && !rs.ckHasSlice()
+	if full && rs.multi == nil {
+		lists := make([][]any, len(w.Table.Clustering))
+		for i, col := range w.Table.Clustering {
+			r := rs.ck[i]
+			if r.hasEq {
+				lists[i] = []any{r.eq}
+			} else {
+				lists[i] = r.in
+			}
+			for _, v := range lists[i] {
+				if err := checkKeyValue(col, v); err != nil {
+					return err
+				}
+			}
+		}
+		w.Clusterings = cartesian(lists)
+		return nil
+	}
+	if full && rs.multi != nil && (rs.multi.hasEq || rs.multi.hasIn) {
+		if rs.multi.hasEq {
+			w.Clusterings = [][]any{rs.multi.eq}
+		} else {
+			w.Clusterings = rs.multi.in
+		}
+		return nil
+	}
+	if !rs.hasCK() {
+		return nil // partition deletion
+	}
+	slices, _, err := rs.clustering()
+	if err != nil {
+		return err
+	}
+	if len(slices) != 1 {
+		return cqlerr.Invalidf("IN on the clustering key with a range deletion is not supported by the learnkv sandbox")
+	}
+	w.Slice = &slices[0]
+	return nil
+}
