@@ -79,7 +79,32 @@ func segments(s string) []segment {
 		}
 	}
 	flush()
-	return segs
+	return glueCounters(segs)
+}
+
+// glueCounters joins a number, the space after it and the Japanese word
+// that follows ("3 行", "4 台") into one segment: a counter is not moved
+// to the next line away from its number.
+func glueCounters(segs []segment) []segment {
+	out := segs[:0]
+	for i := 0; i < len(segs); i++ {
+		if i+2 < len(segs) && segs[i+1].space && endsWithDigit(segs[i].text) && startsWide(segs[i+2].text) {
+			out = append(out, segment{text: segs[i].text + " " + segs[i+2].text, width: segs[i].width + 1 + segs[i+2].width})
+			i += 2
+			continue
+		}
+		out = append(out, segs[i])
+	}
+	return out
+}
+
+func endsWithDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
+
+func startsWide(s string) bool {
+	for _, r := range s {
+		return ansi.StringWidth(string(r)) == 2
+	}
+	return false
 }
 
 func lastRune(s string) (rune, bool) {

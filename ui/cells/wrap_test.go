@@ -28,6 +28,8 @@ func TestWrap(t *testing.T) {
 		{"ALLOW FILTERING, then", 16, []string{"ALLOW FILTERING,", "then"}},
 		{"読んだ行 1000000", 8, []string{"読んだ行", "1000000"}},
 		{"a b", 1, []string{"a", "b"}},
+		{"問い合わせ node4・1 行", 18, []string{"問い合わせ node4・", "1 行"}},
+		{"3 台のノード", 4, []string{"3 台", "の", "ノー", "ド"}},
 	}
 	for _, tt := range tests {
 		got := Wrap(tt.s, tt.w)

@@ -104,7 +104,7 @@ var table = [numIDs]entry{
 	TraceEmpty:           {"No trace yet.", "まだトレースはありません。"},
 	TraceEmptyHint:       {"Run a SELECT, INSERT, UPDATE or DELETE: this pane shows which nodes and partitions it touched and what it cost.", "SELECT・INSERT・UPDATE・DELETE を実行すると、触れたノードとパーティション、そのコストがここに表示されます。"},
 	TraceHeader:          {"Coordinator node%d, %s, ~%.2f ms", "コーディネーター node%d・%s・約 %.2f ms"},
-	TraceRoleCoordinator: {"coord", "調整役"},
+	TraceRoleCoordinator: {"coord", "コーディネーター"},
 	TraceRoleRead:        {"read", "読取"},
 	TraceRoleWrite:       {"write", "書込"},
 	TraceRoleReplica:     {"replica", "レプリカ"},

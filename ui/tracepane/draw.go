@@ -131,7 +131,8 @@ func (d drawer) nodes() []string {
 	perRow := max(d.w/chipWidth, 1)
 	var out []string
 	for first := 1; first <= n; first += perRow {
-		var top, name, label, bottom, mark []string
+		var top, name, label, bottom []string
+		mark := ""
 		for node := first; node < first+perRow && node <= n; node++ {
 			border, text := d.th.Idle, d.th.Idle
 			lbl := "-"
@@ -154,15 +155,21 @@ func (d drawer) nodes() []string {
 			name = append(name, border.Render("│")+text.Render(center("node"+strconv.Itoa(node), inner))+border.Render("│"))
 			label = append(label, border.Render("│")+text.Render(center(lbl, inner))+border.Render("│"))
 			bottom = append(bottom, border.Render("╰"+strings.Repeat("─", inner)+"╯"))
-			m := ""
 			if node == d.tr.Coordinator {
-				m = d.th.Coordinator.Render(center("^ "+d.t(i18n.TraceRoleCoordinator), chipWidth))
+				// The mark starts under the coordinator's box and may run on
+				// under the next ones (a Japanese label is wider than a box).
+				lbl := "^ " + d.t(i18n.TraceRoleCoordinator)
+				offset := (node - first) * chipWidth
+				if chipWidth > cells.Width(lbl) {
+					offset += (chipWidth - cells.Width(lbl)) / 2
+				}
+				offset = max(0, min(offset, d.w-cells.Width(lbl)))
+				mark = strings.Repeat(" ", offset) + d.th.Coordinator.Render(cells.Truncate(lbl, d.w-offset))
 			}
-			mark = append(mark, cells.Fit(m, chipWidth))
 		}
 		out = append(out, strings.Join(top, ""), strings.Join(name, ""), strings.Join(label, ""), strings.Join(bottom, ""))
-		if strings.TrimSpace(strings.Join(mark, "")) != "" {
-			out = append(out, strings.TrimRight(strings.Join(mark, ""), " "))
+		if mark != "" {
+			out = append(out, mark)
 		}
 	}
 	return out
