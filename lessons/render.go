@@ -100,7 +100,7 @@ func render(markdown string, width int, dark, japanese bool) (out string, err er
 	}
 	st.BlockQuote.IndentToken = &blockQuoteBar
 	md := newMarkdown(glamouransi.NewRenderer(glamouransi.Options{WordWrap: width, Styles: st}))
-	source := []byte(markdown)
+	source := []byte(wrapCodeBlocks(markdown, width))
 	doc := md.Parser().Parse(text.NewReader(source))
 	lb := lineBreaker{source: source, width: width, styles: st}
 	if japanese {
