@@ -340,8 +340,16 @@ func (a *App) execDone(msg execDoneMsg) tea.Cmd {
 	// Record the learner's last CQL statement for the exercise's checks.
 	attempted := false
 	for _, r := range msg.runs {
-		if lessons.IsCQLStatement(r.stmt) && !isCancel(r.err) {
+		if isCancel(r.err) {
+			continue
+		}
+		if lessons.IsCQLStatement(r.stmt) {
 			a.last = &lessons.Attempt{Statement: r.stmt, Result: r.res, Err: r.err}
+			attempted = true
+		} else if r.err == nil && changesState(r.stmt) {
+			// Loading a dataset or stopping a node changes what the
+			// checks see, so it is graded too (it is not the "last"
+			// statement, which stays the learner's last CQL).
 			attempted = true
 		}
 	}
@@ -520,4 +528,16 @@ func (a *App) measured(msg distDoneMsg) tea.Cmd {
 	}
 	a.dist.SetDistribution(msg.table, msg.dist, msg.err)
 	return nil
+}
+
+// changesState reports whether a sandbox or cqlsh command changes the data
+// or the cluster an exercise is graded on (LOAD DATASET, NODE n DOWN,
+// NODES n, CONSISTENCY, HINTED HANDOFF, READ REPAIR), as opposed to one
+// that only shows something (SHOW, DESCRIBE, TRACING).
+func changesState(stmt string) bool {
+	switch strings.ToUpper(firstWord(stmt)) {
+	case "LOAD", "NODE", "NODES", "CONSISTENCY", "SERIAL", "HINTED", "READ":
+		return len(strings.Fields(stmt)) > 1
+	}
+	return false
 }

@@ -371,3 +371,21 @@ func TestNarrowLayoutShowsWhereTheMainPaneIs(t *testing.T) {
 		t.Errorf("editor rule = %q, want the lesson pane's scroll position on it", rule)
 	}
 }
+
+func TestStateChangingCommandsAreGraded(t *testing.T) {
+	for _, tc := range []struct {
+		stmt   string
+		graded bool
+	}{
+		{"SHOW RING", false},
+		{"TRACING ON", false},
+		{"NODE 2 DOWN", true},
+		{"LOAD DATASET users_by_country ROWS 10", true},
+	} {
+		a := started(t, lessons.English, "lookup", 80, 24)
+		submit(t, a, tc.stmt)
+		if got := a.lesson.Outcome() != nil; got != tc.graded {
+			t.Errorf("after %q the exercise was graded: %v, want %v", tc.stmt, got, tc.graded)
+		}
+	}
+}
