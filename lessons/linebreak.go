@@ -2,12 +2,10 @@ package lessons
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	glamouransi "charm.land/glamour/v2/ansi"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -116,10 +114,9 @@ func canBreakBetween(prev, next breakUnit) bool {
 // Rewritten text is appended to the source: the source that the document
 // must then be rendered with is returned by finalSource.
 type lineBreaker struct {
+	layout
 	source []byte
 	extra  []byte
-	width  int
-	styles glamouransi.StyleConfig
 	// changed records that some text was rewritten, so the rendered
 	// output needs restoreMarks.
 	changed bool
@@ -211,12 +208,18 @@ func (lb *lineBreaker) block(b ast.Node) {
 // glueCodeIn makes the inline code of block b unbreakable where it fits
 // on a line with the text it may not be parted from (a bracket, a full
 // stop): a piece of text between two break opportunities no wider than
-// the block, or for the first piece, than what the list or heading marker
-// leaves of the first line. Code in a wider piece still breaks at its
+// the block, or for the first piece, than what the heading marker leaves
+// of the first line; the text of a list item has the width its hanging
+// indent leaves on every line. Code in a wider piece still breaks at its
 // spaces rather than being cut inside a word.
 func (lb *lineBreaker) glueCodeIn(b ast.Node, units []breakUnit, breakBefore []bool) {
 	avail := lb.blockWidth(b)
 	limit := avail - lb.markerWidth(b)
+	if indent, ok := lb.hangingIndent(b); ok {
+		// Render lays the text out with a hanging indent.
+		avail -= indent
+		limit = avail
+	}
 	for start := 0; start < len(units); {
 		end := start + 1
 		for end < len(units) && !breakBefore[end] {
@@ -363,101 +366,4 @@ func glued(code []byte, keepSpaces bool) ([]byte, bool) {
 		out = utf8.AppendRune(out, standInBase+rune(k))
 	}
 	return out, out != nil
-}
-
-// markerWidth returns the cells taken on the first line of block b by the
-// list bullet or number, or the heading marker, that glamour puts before
-// its text.
-func (lb *lineBreaker) markerWidth(b ast.Node) int {
-	st := lb.styles
-	if h, ok := b.(*ast.Heading); ok {
-		var level glamouransi.StyleBlock
-		switch h.Level {
-		case 1:
-			level = st.H1
-		case 2:
-			level = st.H2
-		case 3:
-			level = st.H3
-		case 4:
-			level = st.H4
-		case 5:
-			level = st.H5
-		default:
-			level = st.H6
-		}
-		return ansi.StringWidth(st.Heading.Prefix + level.Prefix + level.Suffix)
-	}
-	item, ok := b.Parent().(*ast.ListItem)
-	if !ok || item.FirstChild() != b {
-		return 0
-	}
-	list, ok := item.Parent().(*ast.List)
-	if !ok || !list.IsOrdered() {
-		return ansi.StringWidth(st.Item.BlockPrefix + st.Item.Prefix)
-	}
-	// glamour numbers items from 1, shifted by a start other than 1.
-	n := 1
-	for s := item.PreviousSibling(); s != nil; s = s.PreviousSibling() {
-		n++
-	}
-	if list.Start != 1 {
-		n += list.Start - 1
-	}
-	return len(strconv.Itoa(n)) + ansi.StringWidth(st.Enumeration.BlockPrefix+st.Enumeration.Prefix)
-}
-
-// blockWidth returns the cells glamour gives the text of block b: the
-// render width less the indentation and margins of the blocks around it,
-// as glamour's block stack counts them. A table cell gets an even share
-// of its table.
-func (lb *lineBreaker) blockWidth(b ast.Node) int {
-	st := lb.styles
-	used := 0
-	add := func(sb glamouransi.StyleBlock) {
-		if sb.Indent != nil {
-			used += int(*sb.Indent)
-		}
-		if sb.Margin != nil {
-			used += 2 * int(*sb.Margin)
-		}
-	}
-	add(st.Document)
-	columns := 1
-	for n := ast.Node(b); n != nil; n = n.Parent() {
-		switch x := n.(type) {
-		case *ast.Blockquote:
-			add(st.BlockQuote)
-		case *ast.List:
-			list := st.List.StyleBlock
-			if insideList(x) {
-				list.Indent = &st.List.LevelIndent
-			}
-			add(list)
-		case *ast.Paragraph:
-			// glamour renders a paragraph in a list item as part of the item.
-			if x.Parent() == nil || x.Parent().Kind() != ast.KindListItem {
-				add(st.Paragraph)
-			}
-		case *ast.Heading:
-			add(st.Heading)
-		case *extast.Table:
-			columns = max(len(x.Alignments), 1)
-		}
-	}
-	if columns > 1 {
-		// Each cell has a margin of one cell on either side.
-		return (lb.width-used)/columns - 2
-	}
-	return lb.width - used
-}
-
-// insideList reports whether list l is nested in another list.
-func insideList(l *ast.List) bool {
-	for n := l.Parent(); n != nil; n = n.Parent() {
-		if n.Kind() == ast.KindList {
-			return true
-		}
-	}
-	return false
 }

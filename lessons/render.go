@@ -43,8 +43,10 @@ var renderCache = struct {
 // glamour, in its dark or light style. Soft line breaks between two wide
 // (CJK) characters are dropped, so a Japanese paragraph wrapped in the
 // source does not gain spaces, and text holding Japanese is broken into
-// lines the Japanese way (see lineBreaker). Renders are cached by text,
-// width and style.
+// lines the Japanese way (see lineBreaker). The text of a list item or
+// definition is reflowed like a paragraph, with its wrapped lines indented
+// to the text rather than to the bullet (see itemHanger). Renders are
+// cached by text, width and style.
 func Render(markdown string, width int, dark bool) (string, error) {
 	if width < 1 {
 		return "", fmt.Errorf("lessons: render width %d", width)
@@ -102,12 +104,17 @@ func render(markdown string, width int, dark, japanese bool) (out string, err er
 	md := newMarkdown(glamouransi.NewRenderer(glamouransi.Options{WordWrap: width, Styles: st}))
 	source := []byte(wrapCodeBlocks(markdown, width))
 	doc := md.Parser().Parse(text.NewReader(source))
-	lb := lineBreaker{source: source, width: width, styles: st}
+	lay := layout{width: width, styles: st}
+	lb := lineBreaker{layout: lay, source: source}
 	if japanese {
 		lb.document(doc)
 	}
+	items := itemHanger{layout: lay, source: lb.finalSource()}
+	if err := items.document(doc); err != nil {
+		return "", err
+	}
 	var buf bytes.Buffer
-	if err := md.Renderer().Render(&buf, lb.finalSource(), doc); err != nil {
+	if err := md.Renderer().Render(&buf, items.finalSource(), doc); err != nil {
 		return "", err
 	}
 	if lb.changed {
