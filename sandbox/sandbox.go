@@ -114,6 +114,9 @@ type Sandbox struct {
 	ownsDB  bool
 	store   *replica.Store
 	catalog *schema.Catalog
+	// tables keeps what planning derives from the catalog's tables; it
+	// is replaced with the catalog.
+	tables  *plan.TableCache
 	cluster *cluster.Cluster
 	engine  *engine.Engine
 	clock   func() time.Time
@@ -189,7 +192,7 @@ func (s *Sandbox) loadSchema() error {
 		if err != nil {
 			return err
 		}
-		s.catalog = cat
+		s.catalog, s.tables = cat, plan.NewTableCache()
 		return nil
 	}
 	s.catalog = schema.NewCatalog()
@@ -206,7 +209,7 @@ func (s *Sandbox) saveSchema(c *schema.Catalog) error {
 	if err := s.store.SaveSchema(data); err != nil {
 		return err
 	}
-	s.catalog = c
+	s.catalog, s.tables = c, plan.NewTableCache()
 	return nil
 }
 
@@ -253,7 +256,7 @@ func (s *Sandbox) Exec(ctx context.Context, src string) (res *Result, err error)
 	// cqlsh sends statements; the parser wants them (an error at the end is
 	// reported at the ';'), everything else the statement without them.
 	raw := src
-	src = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(src, " \t\r\n"), ";"), " \t\r\n")
+	src = trimStatementEnd(src)
 	if !mayBeCommand(src) {
 		// Ordinary CQL.
 	} else if res, ok := s.shellCommand(src); ok {
@@ -274,6 +277,24 @@ func (s *Sandbox) Exec(ctx context.Context, src string) (res *Result, err error)
 		res.Statement = src
 	}
 	return res, err
+}
+
+// trimStatementEnd removes what may end a statement as cqlsh sends it:
+// white space (space, tab, CR, LF), then one semicolon, then white space.
+func trimStatementEnd(src string) string {
+	src = trimSpaceRight(src)
+	if strings.HasSuffix(src, ";") {
+		src = trimSpaceRight(src[:len(src)-1])
+	}
+	return src
+}
+
+func trimSpaceRight(s string) string {
+	i := len(s)
+	for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t' || s[i-1] == '\r' || s[i-1] == '\n') {
+		i--
+	}
+	return s[:i]
 }
 
 // syntaxError turns a parser error into Cassandra's SyntaxException. The
@@ -299,7 +320,7 @@ func syntaxError(src string, err error) error {
 var cqlshOwnCommands = map[string]struct{}{"TRACING": {}, "CONSISTENCY": {}, "SERIAL": {}}
 
 func (s *Sandbox) context() *plan.Context {
-	return &plan.Context{Catalog: s.catalog, Keyspace: s.session.Keyspace, Now: s.clock()}
+	return &plan.Context{Catalog: s.catalog, Keyspace: s.session.Keyspace, Now: s.clock(), Tables: s.tables}
 }
 
 func (s *Sandbox) newTrace(src string) (*trace.Trace, error) {
@@ -310,7 +331,7 @@ func (s *Sandbox) newTrace(src string) (*trace.Trace, error) {
 	tr := trace.New(src, coord, s.session.Consistency.String())
 	tr.Quiet = s.minimal
 	tr.Touch(coord)
-	tr.Eventf(coord, "Parsing %s", src)
+	tr.Event(coord, "Parsing %s", trace.String(src))
 	s.store.Record = nil
 	if s.session.TraceKeys {
 		s.store.Record = func(key []byte, write bool) {

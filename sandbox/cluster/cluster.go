@@ -100,9 +100,19 @@ func (c *Cluster) Coordinator() (int, error) {
 		Message: "NoHostAvailable: ('Unable to complete the operation against any hosts', {})"}
 }
 
-// live returns the replicas that are up, in order.
+// live returns the replicas that are up, in order: replicas itself when
+// they all are.
 func (c *Cluster) live(replicas []int) []int {
-	out := make([]int, 0, len(replicas))
+	down := 0
+	for _, n := range replicas {
+		if c.down[n] {
+			down++
+		}
+	}
+	if down == 0 {
+		return replicas
+	}
+	out := make([]int, 0, len(replicas)-down)
 	for _, n := range replicas {
 		if !c.down[n] {
 			out = append(out, n)
@@ -114,9 +124,13 @@ func (c *Cluster) live(replicas []int) []int {
 // KeyString renders a partition key of t as CQL values: 'alice' or
 // (1, 'a').
 func KeyString(t *schema.Table, key []byte) string {
-	types := make([]*value.Type, len(t.PartitionKey))
-	for i, col := range t.PartitionKey {
-		types[i] = col.Type
+	types := t.PartitionKeyTypes()
+	if len(types) == 1 {
+		v, err := value.Unmarshal(types[0], key)
+		if err != nil {
+			return fmt.Sprintf("0x%x", key)
+		}
+		return value.Literal(types[0], v)
 	}
 	vals, err := keys.SplitPartitionKey(types, key)
 	if err != nil {
@@ -144,7 +158,7 @@ func (c *Cluster) Write(t *schema.Table, rf int, u *replica.Partition, cl Consis
 		tr.Eventf(tr.Coordinator, "Unavailable: %d of %d replicas alive, %s needs %d", len(live), len(replicas), cl, need)
 		return unavailable(cl, need, len(live))
 	}
-	tr.Eventf(tr.Coordinator, "Determining replicas for mutation: %s", nodeList(replicas))
+	tr.Event(tr.Coordinator, "Determining replicas for mutation: %s", trace.Nodes(replicas))
 	rows := len(u.Rows)
 	if u.Static != nil {
 		rows++
@@ -158,7 +172,7 @@ func (c *Cluster) Write(t *schema.Table, rf int, u *replica.Partition, cl Consis
 		tr.Hop(n)
 		tr.Cost(trace.PartitionMicros + rows*trace.RowMicros + written*trace.KeyMicros)
 		tr.KeysWritten += written
-		tr.Eventf(n, "Appending to commitlog; adding to %s memtable (%d keys)", t.Name, written)
+		tr.Event(n, "Appending to commitlog; adding to %s memtable (%d keys)", trace.String(t.Name), trace.Int(written))
 	}
 	for _, n := range replicas {
 		if c.down[n] {
@@ -201,9 +215,10 @@ func (c *Cluster) Read(t *schema.Table, rf int, key []byte, token int64, opts re
 		return nil, unavailable(cl, need, len(live))
 	}
 	contacted := live[:need]
-	tr.Eventf(tr.Coordinator, "Executing single-partition query on %s: replicas %s, asking %s", t.Name, nodeList(replicas), nodeList(contacted))
+	tr.Event(tr.Coordinator, "Executing single-partition query on %s: replicas %s, asking %s", trace.String(t.Name), trace.Nodes(replicas), trace.Nodes(contacted))
 	opts.Now = c.Now()
-	var answers []*replica.Partition
+	var one [1]*replica.Partition
+	answers := one[:0]
 	truncated := false
 	for _, n := range contacted {
 		var st replica.ReadStats
@@ -216,7 +231,7 @@ func (c *Cluster) Read(t *schema.Table, rf int, key []byte, token int64, opts re
 		tr.Hop(n)
 		tr.KeysRead += st.Keys
 		tr.Cost(st.Seeks*trace.PartitionMicros + len(p.Rows)*trace.RowMicros + st.Keys*trace.KeyMicros)
-		tr.Eventf(n, "Read %d rows (%d storage keys) from %s", len(p.Rows), st.Keys, t.Name)
+		tr.Event(n, "Read %d rows (%d storage keys) from %s", trace.Int(len(p.Rows)), trace.Int(st.Keys), trace.String(t.Name))
 		answers = append(answers, p)
 	}
 	merged := answers[0]
@@ -238,9 +253,8 @@ func (c *Cluster) Read(t *schema.Table, rf int, key []byte, token int64, opts re
 	}
 	tr.RowsScanned += len(merged.Rows)
 	if !tr.Quiet {
-		_, rows := merged.LiveView(c.Now())
 		tr.AddPartition(trace.Partition{Table: t.QualifiedName(), Key: KeyString(t, key), Token: token,
-			Replicas: replicas, Contacted: contacted, Rows: len(rows)})
+			Replicas: replicas, Contacted: contacted, Rows: merged.LiveRows(opts.Now)})
 	}
 	return merged, nil
 }
@@ -367,17 +381,6 @@ func find(l []*replica.Partition, p *replica.Partition) *replica.Partition {
 		}
 	}
 	return replica.NewPartition(p.Key, p.Token)
-}
-
-// nodeList prints as [node1, node2]; events format it only when shown.
-type nodeList []int
-
-func (ns nodeList) String() string {
-	parts := make([]string, len(ns))
-	for i, n := range ns {
-		parts[i] = fmt.Sprintf("node%d", n)
-	}
-	return "[" + strings.Join(parts, ", ") + "]"
 }
 
 // Rebalance moves the data of table t so that each node holds exactly the

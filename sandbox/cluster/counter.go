@@ -45,7 +45,7 @@ func (c *Cluster) CounterLeaderRead(t *schema.Table, rf int, key []byte, token i
 		return nil, unavailable(cl, need, len(live))
 	}
 	leader := live[0]
-	tr.Eventf(tr.Coordinator, "Counter update: forwarding to leader node%d (first live replica of %s)", leader, nodeList(replicas))
+	tr.Event(tr.Coordinator, "Counter update: forwarding to leader node%d (first live replica of %s)", trace.Int(leader), trace.Nodes(replicas))
 	opts.Now = c.Now()
 	var st replica.ReadStats
 	p, _, err := c.store.ReadPartition(leader, t, key, token, opts, &st)
@@ -56,11 +56,10 @@ func (c *Cluster) CounterLeaderRead(t *schema.Table, rf int, key []byte, token i
 	tr.Hop(leader)
 	tr.KeysRead += st.Keys
 	tr.Cost(st.Seeks*trace.PartitionMicros + len(p.Rows)*trace.RowMicros + st.Keys*trace.KeyMicros)
-	tr.Eventf(leader, "Counter leader read its local values: %d rows (%d storage keys) from %s", len(p.Rows), st.Keys, t.Name)
+	tr.Event(leader, "Counter leader read its local values: %d rows (%d storage keys) from %s", trace.Int(len(p.Rows)), trace.Int(st.Keys), trace.String(t.Name))
 	if !tr.Quiet {
-		_, rows := p.LiveView(opts.Now)
 		tr.AddPartition(trace.Partition{Table: t.QualifiedName(), Key: KeyString(t, key), Token: token,
-			Replicas: replicas, Contacted: []int{leader}, Rows: len(rows)})
+			Replicas: replicas, Contacted: []int{leader}, Rows: p.LiveRows(opts.Now)})
 	}
 	return p, nil
 }

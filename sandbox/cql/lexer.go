@@ -83,12 +83,19 @@ func (lx *lexer) skipSpace() {
 // next returns the next token; white space is skipped unless hidden is
 // set.
 func (lx *lexer) next(hidden bool) token {
+	var t token
+	lx.nextInto(&t, hidden)
+	return t
+}
+
+// nextInto is next storing the token in *t, which saves copying it.
+func (lx *lexer) nextInto(t *token, hidden bool) {
 	for {
 		if !hidden {
 			lx.skipSpace()
 		}
 		start := lx.pos
-		t := token{off: int32(start), line: int32(lx.line), col: int32(lx.colAt(start))}
+		*t = token{off: int32(start), line: int32(lx.line), col: int32(lx.colAt(start))}
 		kind, end, ok := lx.scanAt(start)
 		if !ok {
 			continue // an illegal character was skipped
@@ -104,7 +111,7 @@ func (lx *lexer) next(hidden bool) token {
 			t.off, t.end = int32(len(lx.src)), int32(len(lx.src))
 			t.line, t.col = int32(lx.line), int32(lx.colAt(len(lx.src)))
 		}
-		return t
+		return
 	}
 }
 

@@ -1,6 +1,7 @@
 package cql
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -109,6 +110,23 @@ func TestLexerKeywords(t *testing.T) {
 		if got.kind != tWord || got.kw != tt.kw || got.reserved != tt.reserved {
 			t.Errorf("scan(%q) = kind %d kw %d reserved %v, want word kw %d reserved %v",
 				tt.src, got.kind, got.kw, got.reserved, tt.kw, tt.reserved)
+		}
+	}
+}
+
+// TestLookupKeyword checks the lexer's keyword table against the keyword
+// map, in every case, and words that are not keywords.
+func TestLookupKeyword(t *testing.T) {
+	for text, want := range keywords {
+		for _, w := range []string{text, strings.ToUpper(text), strings.ToUpper(text[:1]) + text[1:]} {
+			if got, ok := lookupKeyword(w); !ok || got != want {
+				t.Errorf("lookupKeyword(%q) = %v, %v, want %v, true", w, got, ok, want)
+			}
+		}
+	}
+	for _, w := range []string{"", "a", "users", "selec", "selects", "select_", "columnfamilies2", "idx", "keyspacesx", "ÄÖ"} {
+		if got, ok := lookupKeyword(w); ok {
+			t.Errorf("lookupKeyword(%q) = %v, true, want not found", w, got)
 		}
 	}
 }

@@ -63,8 +63,10 @@ type parser struct {
 
 	// lits is a slab the literals of this parse are carved from, so that
 	// a statement with many constants costs few allocations. It is never
-	// reused by another parse.
-	lits []Literal
+	// reused by another parse. constants counts the tokens that may become
+	// literals, to size the first slab.
+	lits      []Literal
+	constants int
 }
 
 // bailout carries a syntax error from the point of failure to Parse.
@@ -84,20 +86,31 @@ func (p *parser) reset(src string) {
 	p.depth = 0
 	p.far = 0
 	p.semi = false
+	p.constants = 0
 	lx := newLexer(src)
 	for {
-		t := lx.next(false)
-		if t.kind == tComment {
+		// Each token is scanned into its place at the end of p.toks.
+		p.toks = append(p.toks, token{})
+		t := &p.toks[len(p.toks)-1]
+		lx.nextInto(t, false)
+		switch {
+		case t.kind == tComment:
+			p.toks = p.toks[:len(p.toks)-1]
 			continue
+		case mayBeConstant(t):
+			p.constants++
+		case t.kind == tEOF:
+			if n := len(p.toks); n > 1 && p.toks[n-2].kind != tSemi {
+				// The semicolon src lacks, before EOF.
+				eof := *t
+				semi := eof
+				semi.kind = tSemi
+				p.toks[n-1] = semi
+				p.toks = append(p.toks, eof)
+				p.semi = true
+			}
 		}
-		if t.kind == tEOF && len(p.toks) > 0 && p.toks[len(p.toks)-1].kind != tSemi {
-			semi := t
-			semi.kind = tSemi
-			p.toks = append(p.toks, semi)
-			p.semi = true
-		}
-		p.toks = append(p.toks, t)
-		if t.kind == tEOF {
+		if p.toks[len(p.toks)-1].kind == tEOF {
 			break
 		}
 	}
@@ -134,10 +147,29 @@ func (p *parser) nest() {
 	}
 }
 
+// mayBeConstant reports whether token t may become a literal (see
+// constant).
+func mayBeConstant(t *token) bool {
+	switch t.kind {
+	case tString, tInteger, tFloat, tBoolean, tDuration, tUUID, tHex:
+		return true
+	case tWord:
+		return t.kw == kwNaN || t.kw == kwInfinity
+	}
+	return false
+}
+
 // newLiteral returns a zero literal carved from the slab.
 func (p *parser) newLiteral() *Literal {
 	if len(p.lits) == 0 {
-		p.lits = make([]Literal, 8)
+		// The first slab fits every constant of the statement; more are
+		// needed only when a speculative parse read some twice.
+		n := p.constants
+		if n == 0 {
+			n = 8
+		}
+		p.lits = make([]Literal, n)
+		p.constants = 0
 	}
 	lit := &p.lits[0]
 	p.lits = p.lits[1:]

@@ -293,6 +293,9 @@ func init() {
 			keywordNames[d.kw] = name
 		}
 	}
+	for text, info := range keywords {
+		keywordTable.add(text, info)
+	}
 	// Reserved words with no grammar use of their own still must not be
 	// identifiers.
 	for w := range reserved {
@@ -314,23 +317,68 @@ func (k keyword) isNativeType() bool { return k >= kwASCII && k <= kwVarint }
 // lookupKeyword finds the keyword spelled by word, case-insensitively,
 // without allocating.
 func lookupKeyword(word string) (keywordInfo, bool) {
-	if len(word) < 2 || len(word) > 14 {
+	if len(word) < 2 || len(word) > maxKeywordLen {
 		return keywordInfo{}, false
 	}
-	var buf [16]byte
-	lower := true
+	var buf [maxKeywordLen]byte
+	h := uint32(fnvOffset)
 	for i := 0; i < len(word); i++ {
 		c := word[i]
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
-			lower = false
 		}
 		buf[i] = c
+		h = (h ^ uint32(c)) * fnvPrime
 	}
-	if lower {
-		info, ok := keywords[word]
-		return info, ok
+	return keywordTable.find(h, buf[:len(word)])
+}
+
+// maxKeywordLen is the length of the longest keyword.
+const maxKeywordLen = 14
+
+// FNV-1a, the hash of keywordTable.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// keywordHash is an open-addressing hash table of the keywords by their
+// lower-case text, faster than a map for the lexer's lookups.
+type keywordHash [512]keywordSlot
+
+type keywordSlot struct {
+	text string
+	info keywordInfo
+}
+
+// keywordTable holds every keyword.
+var keywordTable keywordHash
+
+func (t *keywordHash) add(text string, info keywordInfo) {
+	if len(text) > maxKeywordLen {
+		panic("cql: keyword longer than maxKeywordLen: " + text)
 	}
-	info, ok := keywords[string(buf[:len(word)])]
-	return info, ok
+	h := uint32(fnvOffset)
+	for i := 0; i < len(text); i++ {
+		h = (h ^ uint32(text[i])) * fnvPrime
+	}
+	for i := h; ; i++ {
+		if s := &t[i%uint32(len(t))]; s.text == "" {
+			s.text, s.info = text, info
+			return
+		}
+	}
+}
+
+// find returns the keyword whose lower-case text, of hash h, is lower.
+func (t *keywordHash) find(h uint32, lower []byte) (keywordInfo, bool) {
+	for i := h; ; i++ {
+		s := &t[i%uint32(len(t))]
+		if s.text == "" {
+			return keywordInfo{}, false
+		}
+		if s.text == string(lower) {
+			return s.info, true
+		}
+	}
 }

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/learnkv/learnkv/sandbox"
 	"github.com/learnkv/learnkv/sandbox/cql"
@@ -43,6 +45,28 @@ func (r *Runner) Run(ctx context.Context, src string, requireTerminator bool) bo
 	return !r.failed
 }
 
+// commandWord returns the first word of text in upper case, "X" when
+// there is none: what cqlsh looks at to find its own commands. Only words
+// of at most 7 characters, as those commands are, are upper-cased (longer
+// ones are returned as they are), so that a statement costs no
+// allocation here.
+func commandWord(text string) string {
+	start := strings.IndexFunc(text, isNotSpace)
+	if start < 0 {
+		return "X"
+	}
+	word := text[start:]
+	if end := strings.IndexFunc(word, unicode.IsSpace); end >= 0 {
+		word = word[:end]
+	}
+	if len(word) > len("HISTORY") && utf8.RuneCountInString(word) > len("HISTORY") {
+		return word
+	}
+	return strings.ToUpper(word)
+}
+
+func isNotSpace(r rune) bool { return !unicode.IsSpace(r) }
+
 // Stopped reports whether EXIT or QUIT was run.
 func (r *Runner) Stopped() bool { return r.stopped }
 
@@ -52,7 +76,7 @@ func (r *Runner) Failed() bool { return r.failed }
 // one runs a statement; text is how it is shown, sent what goes to the
 // sandbox (see cql.Chunk).
 func (r *Runner) one(ctx context.Context, text, sent string) {
-	word := strings.ToUpper(strings.Fields(text + " x")[0])
+	word := commandWord(text)
 	switch word {
 	case "EXIT", "QUIT":
 		r.stopped = true

@@ -22,13 +22,26 @@ type rowView struct {
 	static *replica.Row
 	ck     []any
 	now    int64
-	cache  map[*schema.Column]any
+	// cache holds the values decoded so far: the first ones inline, the
+	// others in more.
+	cache  [rowViewCached]cachedValue
+	cached int
+	more   map[*schema.Column]any
 	// missing is set for the view of a row that does not exist but whose
 	// key a conditional write named.
 	missing bool
 	// aggs holds the results of the aggregates of an aggregate query, set
 	// on the view its selection is finally evaluated on.
 	aggs map[*plan.Aggregate]any
+}
+
+// rowViewCached is the number of decoded values a row view keeps inline.
+const rowViewCached = 6
+
+// cachedValue is a column's decoded value.
+type cachedValue struct {
+	col *schema.Column
+	v   any
 }
 
 func newRowView(t *schema.Table, pk []any, token int64, static, row *replica.Row, now int64) (*rowView, error) {
@@ -83,17 +96,27 @@ func (v *rowView) value(c *schema.Column) (any, error) {
 		}
 		return v.ck[c.Position], nil
 	}
-	if x, ok := v.cache[c]; ok {
+	for i := range v.cached {
+		if v.cache[i].col == c {
+			return v.cache[i].v, nil
+		}
+	}
+	if x, ok := v.more[c]; ok {
 		return x, nil
 	}
 	x, err := columnValue(c, v.data(c))
 	if err != nil {
 		return nil, err
 	}
-	if v.cache == nil {
-		v.cache = map[*schema.Column]any{}
+	switch {
+	case v.cached < len(v.cache):
+		v.cache[v.cached] = cachedValue{c, x}
+		v.cached++
+	case v.more == nil:
+		v.more = map[*schema.Column]any{c: x}
+	default:
+		v.more[c] = x
 	}
-	v.cache[c] = x
 	return x, nil
 }
 

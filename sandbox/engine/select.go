@@ -217,11 +217,7 @@ func (e *Engine) visitPartition(p *plan.Select, part *replica.Partition, now int
 	if static == nil && len(live) == 0 {
 		return true, nil
 	}
-	types := make([]*value.Type, len(p.Table.PartitionKey))
-	for i, c := range p.Table.PartitionKey {
-		types[i] = c.Type
-	}
-	pk, err := keys.SplitPartitionKey(types, part.Key)
+	pk, err := keys.SplitPartitionKey(p.Table.PartitionKeyTypes(), part.Key)
 	if err != nil {
 		return false, err
 	}

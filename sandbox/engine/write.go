@@ -58,7 +58,37 @@ type mutation struct {
 	now int64
 	cl  cluster.Consistency
 	tr  *trace.Trace
+	// cells and vals are slabs the simple cells of the write and their
+	// value bytes are carved from (never reused, like the cells they
+	// replace).
+	cells []replica.Cell
+	vals  []byte
 }
+
+// newCell returns a pointer to a copy of c carved from the cell slab.
+func (m *mutation) newCell(c replica.Cell) *replica.Cell {
+	if len(m.cells) == cap(m.cells) {
+		m.cells = make([]replica.Cell, 0, len(m.w.Ops)+1)
+	}
+	m.cells = append(m.cells, c)
+	return &m.cells[len(m.cells)-1]
+}
+
+// marshal returns value.Marshal(t, v), carved from the value slab.
+func (m *mutation) marshal(t *value.Type, v any) []byte {
+	if cap(m.vals)-len(m.vals) < mutationSlab/4 {
+		m.vals = make([]byte, 0, mutationSlab)
+	}
+	n := len(m.vals)
+	m.vals = value.AppendMarshal(m.vals, t, v)
+	if len(m.vals) == n {
+		return nil // as Marshal returns for no bytes
+	}
+	return m.vals[n:len(m.vals):len(m.vals)]
+}
+
+// mutationSlab is the size of a mutation's value slabs.
+const mutationSlab = 256
 
 func (m *mutation) cell(val []byte) replica.Cell {
 	c := replica.Cell{TS: m.ts, Value: val}
@@ -88,9 +118,11 @@ func (e *Engine) updates(w *plan.Write, ts int64, cl cluster.Consistency, tr *tr
 		default:
 			for _, ck := range w.Clusterings {
 				row := u.Row(plan.EncodeClustering(t, ck))
+				if row.Columns == nil && len(w.Ops) > 0 {
+					row.Columns = make([]replica.ColumnData, 0, len(w.Ops))
+				}
 				if w.Kind == plan.InsertWrite {
-					mk := m.cell(nil)
-					row.Marker = &mk
+					row.Marker = m.newCell(m.cell(nil))
 				}
 				if err := m.applyOps(u, k, ck, row); err != nil {
 					return nil, err
@@ -143,11 +175,9 @@ func (m *mutation) applyOp(k plan.PartitionKey, ck []any, row *replica.Row, op *
 	case plan.OpSet:
 		if !t.IsMultiCell() {
 			if op.Value == nil {
-				tc := m.tomb()
-				cd.Cell = &tc
+				cd.Cell = m.newCell(m.tomb())
 			} else {
-				c := m.cell(value.Marshal(t, op.Value))
-				cd.Cell = &c
+				cd.Cell = m.newCell(m.cell(m.marshal(t, op.Value)))
 			}
 			return nil
 		}

@@ -59,6 +59,17 @@ func DecodeBytes(src []byte) (b, rest []byte, err error) {
 	return b, r.src, nil
 }
 
+// CutBytes is DecodeBytes without the copy when there is nothing to
+// unescape: the string is then a sub-slice of src. Only a string holding
+// 0x00 bytes is decoded into a new slice.
+func CutBytes(src []byte) (b, rest []byte, err error) {
+	i := bytes.IndexByte(src, escapeByte)
+	if i >= 0 && i+1 < len(src) && src[i+1] == terminatorByte {
+		return src[:i:i], src[i+2:], nil
+	}
+	return DecodeBytes(src)
+}
+
 // AppendUint64 appends v as 8 big-endian bytes (ascending order).
 func AppendUint64(dst []byte, v uint64) []byte {
 	return binary.BigEndian.AppendUint64(dst, v)
@@ -118,6 +129,20 @@ func PrefixEnd(prefix []byte) []byte {
 		if end[i] != 0xff {
 			end[i]++
 			return end[:i+1]
+		}
+	}
+	return nil
+}
+
+// AppendPrefixEnd appends PrefixEnd(prefix) to dst without allocating
+// when dst has room. Like PrefixEnd it returns nil when there is no such
+// string.
+func AppendPrefixEnd(dst, prefix []byte) []byte {
+	for i := len(prefix) - 1; i >= 0; i-- {
+		if prefix[i] != 0xff {
+			dst = append(dst, prefix[:i+1]...)
+			dst[len(dst)-1]++
+			return dst
 		}
 	}
 	return nil

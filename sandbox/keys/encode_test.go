@@ -340,6 +340,46 @@ func TestPrefixEnd(t *testing.T) {
 	}
 }
 
+func TestCutBytes(t *testing.T) {
+	inputs := [][]byte{{}, {0}, {0, 0}, {1, 0, 2}, {1}, {0xff}, {0xff, 0}, []byte("abc")}
+	for _, a := range inputs {
+		src := append(AppendBytes(nil, a), 'z')
+		got, rest, err := CutBytes(src)
+		if err != nil || !bytes.Equal(got, a) || string(rest) != "z" {
+			t.Errorf("CutBytes(%x) = %x, %q, %v, want %x, \"z\", nil", src, got, rest, err, a)
+		}
+		if bytes.IndexByte(a, 0) < 0 && len(got) > 0 && &got[0] != &src[0] {
+			t.Errorf("CutBytes(%x) copied a string without escapes", src)
+		}
+		if got = append(got, 'x'); src[len(a)] == 'x' {
+			t.Errorf("appending to CutBytes(%x) overwrote its source", src)
+		}
+	}
+	for _, src := range [][]byte{nil, {1, 2}, {0}, {1, 0}, {0, 7}} {
+		if got, rest, err := CutBytes(src); !errors.Is(err, ErrMalformedKey) {
+			t.Errorf("CutBytes(%x) = %x, %x, %v, want ErrMalformedKey", src, got, rest, err)
+		}
+	}
+}
+
+func TestAppendPrefixEnd(t *testing.T) {
+	for _, in := range [][]byte{{1, 2}, {1, 0xff}, {0xff, 0xff}, nil, {0, 0xff, 0xff}} {
+		dst := []byte("head")
+		got := AppendPrefixEnd(dst, in)
+		want := PrefixEnd(in)
+		if want != nil {
+			want = append([]byte("head"), want...)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("AppendPrefixEnd(head, %x) mismatch (-want +got):\n%s", in, diff)
+		}
+	}
+	buf := make([]byte, 0, 16)
+	if n := testing.AllocsPerRun(100, func() { _ = AppendPrefixEnd(buf, []byte{1, 2, 3}) }); n != 0 {
+		t.Errorf("AppendPrefixEnd with room allocates %v times, want 0", n)
+	}
+}
+
 func TestAppendValueAllocations(t *testing.T) {
 	g := newGenerator(4)
 	buf := make([]byte, 0, 256)

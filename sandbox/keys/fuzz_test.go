@@ -176,3 +176,17 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCutBytes checks that CutBytes agrees with DecodeBytes on any input.
+func FuzzCutBytes(f *testing.F) {
+	for _, s := range [][]byte{{}, {0, 1}, {'a', 0, 1, 'z'}, {0, 0xff, 0, 1}, {0, 2}, {'a', 0}} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		got, gotRest, gotErr := CutBytes(src)
+		want, wantRest, wantErr := DecodeBytes(src)
+		if (gotErr == nil) != (wantErr == nil) || !bytes.Equal(got, want) || !bytes.Equal(gotRest, wantRest) {
+			t.Fatalf("CutBytes(%x) = %x, %x, %v, want %x, %x, %v", src, got, gotRest, gotErr, want, wantRest, wantErr)
+		}
+	})
+}

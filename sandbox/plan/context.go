@@ -18,6 +18,9 @@ type Context struct {
 	Catalog  *schema.Catalog
 	Keyspace string
 	Now      time.Time
+	// Tables, when set, keeps what planning derives from the catalog's
+	// tables for the next statements (see TableCache).
+	Tables *TableCache
 
 	lastUUIDTime time.Time
 	// stmtTable is the table of the statement being planned, for token().

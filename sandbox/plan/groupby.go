@@ -243,15 +243,15 @@ func (rs *restrictions) columnRestrictedByEq(col *schema.Column) bool {
 	if col.Kind == schema.Clustering {
 		return rs.restrictedByEq(col.Position)
 	}
-	r := rs.pk[col.Position]
+	r := rs.pk.at(col.Position)
 	return r != nil && (r.hasEq || (r.hasIn && len(r.in) == 1))
 }
 
 // hasPartitionKeyIn reports whether a partition key column is restricted
 // by an IN of several values (StatementRestrictions.keyIsInRelation).
 func (rs *restrictions) hasPartitionKeyIn() bool {
-	for _, r := range rs.pk {
-		if r.hasIn && len(r.in) > 1 {
+	for _, r := range rs.pk.byPos {
+		if r != nil && r.hasIn && len(r.in) > 1 {
 			return true
 		}
 	}

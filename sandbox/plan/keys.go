@@ -14,11 +14,7 @@ import (
 
 // makeKey builds a partition key from its column values.
 func makeKey(t *schema.Table, vals []any) PartitionKey {
-	types := make([]*value.Type, len(t.PartitionKey))
-	for i, c := range t.PartitionKey {
-		types[i] = c.Type
-	}
-	b := keys.PartitionKey(types, vals)
+	b := keys.PartitionKey(t.PartitionKeyTypes(), vals)
 	return PartitionKey{Values: vals, Bytes: b, Token: keys.Token(b)}
 }
 
@@ -71,9 +67,14 @@ type unsetValue struct{}
 // on every partition key column: the cartesian product, in the key type's
 // order, without duplicates.
 func (rs *restrictions) partitionKeys() ([]PartitionKey, error) {
+	if k, ok, err := rs.singlePartitionKey(); err != nil {
+		return nil, err
+	} else if ok {
+		return []PartitionKey{k}, nil
+	}
 	lists := make([][]any, len(rs.t.PartitionKey))
 	for i, c := range rs.t.PartitionKey {
-		r := rs.pk[i]
+		r := rs.pk.at(i)
 		switch {
 		case r.hasEq:
 			if err := checkKeyValue(c, r.eq); err != nil {
@@ -109,6 +110,30 @@ func (rs *restrictions) partitionKeys() ([]PartitionKey, error) {
 	return out, nil
 }
 
+// singlePartitionKey is partitionKeys for the common case of = on every
+// partition key column, which selects one partition: ok is false when
+// some column is restricted by IN.
+func (rs *restrictions) singlePartitionKey() (k PartitionKey, ok bool, err error) {
+	for i := range rs.t.PartitionKey {
+		if r := rs.pk.at(i); r == nil || !r.hasEq {
+			return k, false, nil
+		}
+	}
+	vals := make([]any, len(rs.t.PartitionKey))
+	for i, c := range rs.t.PartitionKey {
+		eq := rs.pk.at(i).eq
+		if err := checkKeyValue(c, eq); err != nil {
+			return k, false, err
+		}
+		vals[i] = eq
+	}
+	k = makeKey(rs.t, vals)
+	if len(k.Bytes) == 0 {
+		return k, false, cqlerr.Invalidf("Key may not be empty")
+	}
+	return k, true, nil
+}
+
 func comparePK(t *schema.Table, a, b []any) int {
 	for i, c := range t.PartitionKey {
 		if r := value.Compare(c.Type, a[i], b[i]); r != 0 {
@@ -122,6 +147,9 @@ func comparePK(t *schema.Table, a, b []any) int {
 // clustering restrictions they fully apply (the others become filters).
 // With full set, every row key is given by = and IN (UPDATE, INSERT).
 func (rs *restrictions) clustering() (slices []replica.Slice, used map[int]bool, err error) {
+	if rs.multi == nil && rs.ck.count() == 0 {
+		return nil, nil, nil // no clustering restriction: every row
+	}
 	used = map[int]bool{}
 	if rs.multi != nil {
 		return rs.multiSlices(used)
@@ -129,7 +157,7 @@ func (rs *restrictions) clustering() (slices []replica.Slice, used map[int]bool,
 	var lists [][]any
 	pos := 0
 	for ; pos < len(rs.t.Clustering); pos++ {
-		r := rs.ck[pos]
+		r := rs.ck.at(pos)
 		if r == nil || !r.isEqOrIn() {
 			break
 		}
@@ -151,7 +179,7 @@ func (rs *restrictions) clustering() (slices []replica.Slice, used map[int]bool,
 	}
 	var slice *restriction
 	if pos < len(rs.t.Clustering) {
-		if r := rs.ck[pos]; r != nil && r.isSlice() {
+		if r := rs.ck.at(pos); r != nil && r.isSlice() {
 			slice = r
 			used[pos] = true
 		}
@@ -306,7 +334,7 @@ func (rs *restrictions) filters(usedCK map[int]bool, pkFiltered bool) []Filter {
 	}
 	if pkFiltered {
 		for i := range rs.t.PartitionKey {
-			if r := rs.pk[i]; r != nil {
+			if r := rs.pk.at(i); r != nil {
 				add(r)
 			}
 		}
@@ -316,7 +344,7 @@ func (rs *restrictions) filters(usedCK map[int]bool, pkFiltered bool) []Filter {
 			break
 		}
 		if !usedCK[p] {
-			add(rs.ck[p])
+			add(rs.ck.at(p))
 		}
 	}
 	if m := rs.multi; m != nil && !usedCK[m.cols[0].Position] {

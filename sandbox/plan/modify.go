@@ -79,7 +79,10 @@ func (c *Context) insert(s *cql.InsertStmt) (*Write, error) {
 	w := &Write{Kind: InsertWrite, Table: t, RF: k.ReplicationFactor(), IfNotExists: s.IfNotExists, IsLWT: s.IfNotExists}
 	var names []cql.Ident
 	var terms []cql.Term
-	var keyTerms = map[string]cql.Term{}
+	// keyTerms holds the terms given for the primary key columns, by key
+	// index (see keyIndex); keyVals their values from a JSON document.
+	keyTerms := make([]cql.Term, len(t.PartitionKey)+len(t.Clustering))
+	var keyVals map[string]any
 	var jsonVals map[string]any
 	if s.JSON != nil {
 		names, jsonVals, err = c.jsonColumns(t, s)
@@ -93,16 +96,12 @@ func (c *Context) insert(s *cql.InsertStmt) (*Write, error) {
 		if len(s.Columns) != len(s.Values) {
 			return nil, cqlerr.Invalidf("Unmatched column names/values")
 		}
-		seen := map[string]bool{}
-		for _, id := range s.Columns {
-			if seen[id.Name] {
-				return nil, cqlerr.Invalidf("The column names contains duplicates")
-			}
-			seen[id.Name] = true
+		if hasDuplicateNames(s.Columns) {
+			return nil, cqlerr.Invalidf("The column names contains duplicates")
 		}
 		names, terms = s.Columns, s.Values
+		w.Ops = make([]Operation, 0, len(names))
 	}
-	keyVals := map[string]any{}
 	for i, id := range names {
 		col, err := column(t, id)
 		if err != nil {
@@ -114,9 +113,12 @@ func (c *Context) insert(s *cql.InsertStmt) (*Write, error) {
 		}
 		if col.IsPrimaryKey() {
 			if jsonVals != nil {
+				if keyVals == nil {
+					keyVals = map[string]any{}
+				}
 				keyVals[col.Name] = v
 			} else {
-				keyTerms[col.Name] = terms[i]
+				keyTerms[keyIndex(t, col)] = terms[i]
 			}
 			continue
 		}
@@ -134,7 +136,7 @@ func (c *Context) insert(s *cql.InsertStmt) (*Write, error) {
 	var missingPK, missingCK []string
 	pkVals := make([]any, len(t.PartitionKey))
 	for i, col := range t.PartitionKey {
-		v, ok, err := c.keyValue(col, keyTerms, keyVals)
+		v, ok, err := c.keyValue(t, col, keyTerms, keyVals)
 		if err != nil {
 			return nil, err
 		}
@@ -145,7 +147,7 @@ func (c *Context) insert(s *cql.InsertStmt) (*Write, error) {
 	}
 	ckVals := make([]any, len(t.Clustering))
 	for i, col := range t.Clustering {
-		v, ok, err := c.keyValue(col, keyTerms, keyVals)
+		v, ok, err := c.keyValue(t, col, keyTerms, keyVals)
 		if err != nil {
 			return nil, err
 		}
@@ -194,10 +196,42 @@ func onlyStatic(ops []Operation) bool {
 	return true
 }
 
-// keyValue returns the value given for a key column of an INSERT.
-func (c *Context) keyValue(col *schema.Column, terms map[string]cql.Term, vals map[string]any) (any, bool, error) {
-	if t, ok := terms[col.Name]; ok {
-		v, err := c.value(t, receiver{name: col.Name, typ: col.Type})
+// keyIndex numbers the primary key columns of t: the partition key
+// columns, then the clustering columns.
+func keyIndex(t *schema.Table, col *schema.Column) int {
+	if col.Kind == schema.Clustering {
+		return len(t.PartitionKey) + col.Position
+	}
+	return col.Position
+}
+
+// hasDuplicateNames reports whether a column name appears twice.
+func hasDuplicateNames(ids []cql.Ident) bool {
+	if len(ids) > 16 {
+		seen := make(map[string]bool, len(ids))
+		for _, id := range ids {
+			if seen[id.Name] {
+				return true
+			}
+			seen[id.Name] = true
+		}
+		return false
+	}
+	for i := range ids {
+		for j := range i {
+			if ids[j].Name == ids[i].Name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// keyValue returns the value given for a key column of an INSERT: its
+// term in terms (by key index), or its value in vals.
+func (c *Context) keyValue(t *schema.Table, col *schema.Column, terms []cql.Term, vals map[string]any) (any, bool, error) {
+	if term := terms[keyIndex(t, col)]; term != nil {
+		v, err := c.value(term, receiver{name: col.Name, typ: col.Type})
 		return v, true, err
 	}
 	v, ok := vals[col.Name]

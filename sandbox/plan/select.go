@@ -17,14 +17,20 @@ func (c *Context) Select(s *cql.SelectStmt) (*Select, error) {
 	if err != nil {
 		return nil, err
 	}
-	read := map[*schema.Column]bool{}
-	for _, e := range exprs {
-		selectedColumns(e, read)
+	var read columnSet
+	if len(s.Selectors) == 0 {
+		// SELECT * reads every column, each once (read only: capped).
+		read.list = t.Columns[:len(t.Columns):len(t.Columns)]
+	} else {
+		read.list = make([]*schema.Column, 0, len(exprs))
+		for _, e := range exprs {
+			selectedColumns(e, &read)
+		}
 	}
 	staticOnly := false
 	if t.HasStatic() && len(s.Selectors) > 0 {
 		hasStatic, hasOther := false, false
-		for col := range read {
+		for _, col := range read.list {
 			switch col.Kind {
 			case schema.Static:
 				hasStatic = true
@@ -68,7 +74,7 @@ func (c *Context) Select(s *cql.SelectStmt) (*Select, error) {
 		if s.PerPartitionLimit != nil {
 			return nil, cqlerr.Invalidf("PER PARTITION LIMIT is not allowed with SELECT DISTINCT queries")
 		}
-		if err := validateDistinct(t, rs, read, keyRange); err != nil {
+		if err := validateDistinct(t, rs, &read, keyRange); err != nil {
 			return nil, err
 		}
 	}
@@ -156,21 +162,32 @@ func (c *Context) Select(s *cql.SelectStmt) (*Select, error) {
 	}
 	if p.Aggregate || p.GroupBy != nil {
 		switch {
-		case len(rs.pk) == 0 && rs.token == nil:
+		case rs.pk.count() == 0 && rs.token == nil:
 			p.Warnings = append(p.Warnings, "Aggregation query used without partition key")
 		case rs.hasPartitionKeyIn():
 			p.Warnings = append(p.Warnings, "Aggregation query used on multiple partition keys (IN restriction)")
 		}
 	}
-	for col := range read {
-		if !col.IsPrimaryKey() {
-			p.ReadColumns = append(p.ReadColumns, col)
+	if len(s.Selectors) == 0 {
+		if cols := t.NonKeyColumns(); len(cols) > 0 {
+			p.ReadColumns = cols[:len(cols):len(cols)]
+		}
+	} else {
+		// The non-key columns read, filtered in place: read is done with.
+		readColumns := read.list[:0]
+		for _, col := range read.list {
+			if !col.IsPrimaryKey() {
+				readColumns = append(readColumns, col)
+			}
+		}
+		if len(readColumns) > 0 {
+			p.ReadColumns = readColumns
 		}
 	}
 	return p, nil
 }
 
-func validateDistinct(t *schema.Table, rs *restrictions, read map[*schema.Column]bool, keyRange bool) error {
+func validateDistinct(t *schema.Table, rs *restrictions, read *columnSet, keyRange bool) error {
 	onlyStatic := true
 	for _, o := range rs.others {
 		if o.col.Kind != schema.Static {
@@ -181,13 +198,13 @@ func validateDistinct(t *schema.Table, rs *restrictions, read map[*schema.Column
 		return cqlerr.Invalidf("SELECT DISTINCT with WHERE clause only supports restriction by partition key and/or static columns.")
 	}
 	for _, col := range t.Columns {
-		if read[col] && col.Kind != schema.PartitionKey && col.Kind != schema.Static {
+		if read.has(col) && col.Kind != schema.PartitionKey && col.Kind != schema.Static {
 			return cqlerr.Invalidf("SELECT DISTINCT queries must only request partition key columns and/or static columns (not %s)", col.Name)
 		}
 	}
 	if keyRange {
 		for _, col := range t.PartitionKey {
-			if !read[col] {
+			if !read.has(col) {
 				return cqlerr.Invalidf("SELECT DISTINCT queries must request all the partition key columns (missing %s)", col.Name)
 			}
 		}

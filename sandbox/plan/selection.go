@@ -134,13 +134,10 @@ func (e *Call) Apply(c *Context, args []any) (any, error) {
 func (c *Context) selection(t *schema.Table, sels []cql.Selector) ([]Expr, []ResultColumn, error) {
 	c.stmtTable = t
 	if len(sels) == 0 {
-		exprs := make([]Expr, len(t.Columns))
-		cols := make([]ResultColumn, len(t.Columns))
-		for i, col := range t.Columns {
-			exprs[i] = &ColumnRef{Col: col}
-			cols[i] = ResultColumn{Name: col.Name, Type: col.Type}
+		if info := c.Tables.info(t); info != nil {
+			return info.starExprs, info.starColumns, nil
 		}
-		return exprs, cols, nil
+		return starSelection(t)
 	}
 	exprs := make([]Expr, len(sels))
 	cols := make([]ResultColumn, len(sels))
@@ -156,6 +153,22 @@ func (c *Context) selection(t *schema.Table, sels []cql.Selector) ([]Expr, []Res
 		cols[i] = ResultColumn{Name: name, Type: e.ResultType()}
 	}
 	return exprs, cols, nil
+}
+
+// starSelection builds the expressions and result columns of SELECT *.
+// They are read only: the slices are capped, so that appending to them
+// copies.
+func starSelection(t *schema.Table) ([]Expr, []ResultColumn, error) {
+	n := len(t.Columns)
+	exprs := make([]Expr, n)
+	cols := make([]ResultColumn, n)
+	refs := make([]ColumnRef, n)
+	for i, col := range t.Columns {
+		refs[i].Col = col
+		exprs[i] = &refs[i]
+		cols[i] = ResultColumn{Name: col.Name, Type: col.Type}
+	}
+	return exprs[:n:n], cols[:n:n], nil
 }
 
 // selector plans one selection and returns its expression and the column
@@ -270,17 +283,55 @@ func termOrEmpty(t cql.Term) string {
 	return termText(t)
 }
 
-// selectedColumns returns the table columns an expression reads.
-func selectedColumns(e Expr, out map[*schema.Column]bool) {
+// columnSet is a set of columns that keeps the order they were added in.
+type columnSet struct {
+	list []*schema.Column
+	// index holds the columns of a large set.
+	index map[*schema.Column]bool
+}
+
+// columnSetIndexed is the size from which a set indexes its columns.
+const columnSetIndexed = 16
+
+func (s *columnSet) add(c *schema.Column) {
+	if s.has(c) {
+		return
+	}
+	s.list = append(s.list, c)
+	switch {
+	case s.index != nil:
+		s.index[c] = true
+	case len(s.list) >= columnSetIndexed:
+		s.index = make(map[*schema.Column]bool, 2*len(s.list))
+		for _, x := range s.list {
+			s.index[x] = true
+		}
+	}
+}
+
+func (s *columnSet) has(c *schema.Column) bool {
+	if s.index != nil {
+		return s.index[c]
+	}
+	for _, x := range s.list {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// selectedColumns adds the table columns an expression reads to out.
+func selectedColumns(e Expr, out *columnSet) {
 	switch e := e.(type) {
 	case *ColumnRef:
-		out[e.Col] = true
+		out.add(e.Col)
 	case *TokenOf:
 		for _, c := range e.Cols {
-			out[c] = true
+			out.add(c)
 		}
 	case *CellMeta:
-		out[e.Col] = true
+		out.add(e.Col)
 		selectedColumns(e.Arg, out)
 	case *Call:
 		for _, a := range e.Args {

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/learnkv/learnkv/sandbox/cql"
@@ -74,19 +73,33 @@ type restrictions struct {
 	typ            stmtType
 	allowFiltering bool
 
-	pk     map[int]*restriction
-	ck     map[int]*restriction
+	pk     keyRestrictions
+	ck     keyRestrictions
 	multi  *multiRestriction
 	token  *tokenRestriction
 	others []*restriction
 	// ckOrder records the positions of clustering restrictions in the
 	// order they were added, for the "preceding column" checks.
 	ckOrder []int
+	// buf holds the first restrictions, so that a short WHERE clause
+	// costs one allocation.
+	buf  [2]restriction
+	used int
+}
+
+// newRestriction returns an empty restriction on col.
+func (rs *restrictions) newRestriction(col *schema.Column) *restriction {
+	if rs.used < len(rs.buf) {
+		r := &rs.buf[rs.used]
+		rs.used++
+		r.col = col
+		return r
+	}
+	return &restriction{col: col}
 }
 
 func newRestrictions(c *Context, t *schema.Table, typ stmtType, allowFiltering bool) *restrictions {
-	return &restrictions{c: c, t: t, typ: typ, allowFiltering: allowFiltering,
-		pk: map[int]*restriction{}, ck: map[int]*restriction{}}
+	return &restrictions{c: c, t: t, typ: typ, allowFiltering: allowFiltering}
 }
 
 // relationText renders a relation the way Cassandra's Relation.toString
@@ -153,10 +166,10 @@ func (rs *restrictions) add(rel *cql.Relation) error {
 		if rs.token != nil {
 			return cqlerr.Invalidf("Columns \"%s\" cannot be restricted by both a normal relation and a token relation", col.Name)
 		}
-		r = rs.pk[col.Position]
+		r = rs.pk.at(col.Position)
 		if r == nil {
-			r = &restriction{col: col}
-			rs.pk[col.Position] = r
+			r = rs.newRestriction(col)
+			rs.pk.set(col.Position, r, len(rs.t.PartitionKey))
 		}
 	case schema.Clustering:
 		if rs.multi != nil {
@@ -165,10 +178,10 @@ func (rs *restrictions) add(rel *cql.Relation) error {
 		if err := rs.checkClusteringMerge(col.Position, rel.Op.IsSlice()); err != nil {
 			return err
 		}
-		r = rs.ck[col.Position]
+		r = rs.ck.at(col.Position)
 		if r == nil {
-			r = &restriction{col: col}
-			rs.ck[col.Position] = r
+			r = rs.newRestriction(col)
+			rs.ck.set(col.Position, r, len(rs.t.Clustering))
 			rs.ckOrder = append(rs.ckOrder, col.Position)
 		}
 	default:
@@ -178,7 +191,7 @@ func (rs *restrictions) add(rel *cql.Relation) error {
 			}
 		}
 		if r == nil {
-			r = &restriction{col: col}
+			r = rs.newRestriction(col)
 			rs.others = append(rs.others, r)
 		}
 	}
@@ -230,14 +243,11 @@ func checkRelationColumn(col *schema.Column, rel *cql.Relation) error {
 // checkClusteringMerge is ClusteringColumnRestrictions.mergeWith's check
 // that nothing follows a slice (skipped with ALLOW FILTERING).
 func (rs *restrictions) checkClusteringMerge(pos int, newIsSlice bool) error {
-	if rs.allowFiltering || len(rs.ck) == 0 {
+	if rs.allowFiltering || rs.ck.count() == 0 {
 		return nil
 	}
-	last := -1
-	for p := range rs.ck {
-		last = max(last, p)
-	}
-	lastR := rs.ck[last]
+	last := rs.ck.last()
+	lastR := rs.ck.at(last)
 	cks := rs.t.Clustering
 	if lastR.isSlice() && pos > last {
 		return cqlerr.Invalidf("Clustering column \"%s\" cannot be restricted (preceding column \"%s\" is restricted by a non-EQ relation)", cks[pos].Name, cks[last].Name)
@@ -350,213 +360,12 @@ func (rs *restrictions) merge(r *restriction, rel *cql.Relation) error {
 	return nil
 }
 
-// addToken adds a token(...) relation.
-func (rs *restrictions) addToken(rel *cql.Relation) error {
-	pk := rs.t.PartitionKey
-	for _, id := range rel.Columns {
-		if _, err := column(rs.t, id); err != nil {
-			return err
-		}
-	}
-	names := make([]string, len(pk))
-	for i, c := range pk {
-		names[i] = c.Name
-	}
-	if len(rel.Columns) != len(pk) {
-		return cqlerr.Invalidf("The token() function must be applied to all partition key components or none of them")
-	}
-	for i, id := range rel.Columns {
-		if id.Name != pk[i].Name {
-			for _, c := range pk {
-				if c.Name == id.Name {
-					return cqlerr.Invalidf("The token function arguments must be in the partition key order: %s", strings.Join(names, ", "))
-				}
-			}
-			return cqlerr.Invalidf("The token() function is only supported on the partition key, found on %s", id.Name)
-		}
-	}
-	if len(rs.pk) > 0 {
-		return cqlerr.Invalidf("Columns \"%s\" cannot be restricted by both a normal relation and a token relation", strings.Join(names, ", "))
-	}
-	if rs.token == nil {
-		rs.token = &tokenRestriction{}
-	}
-	tr := rs.token
-	if rel.Op == cql.OpIn {
-		return cqlerr.Invalidf("IN is not supported on token()")
-	}
-	if rel.Op != cql.OpEq && !rel.Op.IsSlice() {
-		return cqlerr.Invalidf("Unsupported %s relation on token()", rel.Op)
-	}
-	tok, err := rs.tokenValue(rel.Value)
-	if err != nil {
-		return err
-	}
-	if tr.eq != nil {
-		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes an Equal", "token("+strings.Join(names, ", ")+")")
-	}
-	switch rel.Op {
-	case cql.OpEq:
-		if tr.lo.set || tr.hi.set {
-			return cqlerr.Invalidf("Column \"token(%s)\" cannot be restricted by both an equality and an inequality relation", strings.Join(names, ", "))
-		}
-		tr.eq = &tok
-	case cql.OpGt, cql.OpGte:
-		if tr.lo.set {
-			return cqlerr.Invalidf("More than one restriction was found for the start bound on %s", strings.Join(names, ", "))
-		}
-		tr.lo = bound{set: true, incl: rel.Op == cql.OpGte, val: tok}
-	default:
-		if tr.hi.set {
-			return cqlerr.Invalidf("More than one restriction was found for the end bound on %s", strings.Join(names, ", "))
-		}
-		tr.hi = bound{set: true, incl: rel.Op == cql.OpLte, val: tok}
-	}
-	return nil
-}
-
-// tokenValue evaluates the right side of a token relation: a bigint, or
-// token(...) of partition key values.
-func (rs *restrictions) tokenValue(t cql.Term) (int64, error) {
-	if fc, ok := t.(*cql.FuncCall); ok && strings.EqualFold(fc.Name.Name, "token") {
-		pk := rs.t.PartitionKey
-		if len(fc.Args) != len(pk) {
-			return 0, cqlerr.Invalidf("Invalid number of arguments in call to function system.token: %d required but %d provided", len(pk), len(fc.Args))
-		}
-		vals := make([]any, len(pk))
-		for i, a := range fc.Args {
-			v, err := rs.c.value(a, receiver{name: pk[i].Name, typ: pk[i].Type})
-			if err != nil {
-				return 0, err
-			}
-			if v == nil {
-				return 0, cqlerr.Invalidf("Invalid null value for partition key part %s", pk[i].Name)
-			}
-			vals[i] = v
-		}
-		return makeKey(rs.t, vals).Token, nil
-	}
-	v, err := rs.c.value(t, receiver{name: "partition key token", typ: value.BigintType})
-	if err != nil {
-		return 0, err
-	}
-	if v == nil {
-		return 0, cqlerr.Invalidf("Invalid null token value")
-	}
-	return v.(int64), nil
-}
-
-// addMulti adds a multi-column relation (a, b) op (x, y).
-func (rs *restrictions) addMulti(rel *cql.Relation) error {
-	cols := make([]*schema.Column, len(rel.Columns))
-	for i, id := range rel.Columns {
-		col, err := column(rs.t, id)
-		if err != nil {
-			return err
-		}
-		if col.Kind != schema.Clustering {
-			return cqlerr.Invalidf("Multi-column relations can only be applied to clustering columns but was applied to: %s", col.Name)
-		}
-		cols[i] = col
-	}
-	for i := 1; i < len(cols); i++ {
-		if cols[i].Position != cols[i-1].Position+1 {
-			return cqlerr.Invalidf("Clustering columns must appear in the PRIMARY KEY order in multi-column relations: %s", relationText(rel))
-		}
-	}
-	if len(rs.ck) > 0 {
-		return cqlerr.Invalidf("Mixing single column relations and multi column relations on clustering columns is not allowed")
-	}
-	if cols[0].Position != 0 && !rs.allowFiltering {
-		return cqlerr.Invalidf("PRIMARY KEY column \"%s\" cannot be restricted as preceding column \"%s\" is not restricted", cols[0].Name, rs.t.Clustering[0].Name)
-	}
-	m := rs.multi
-	if m == nil {
-		m = &multiRestriction{cols: cols}
-		rs.multi = m
-	} else if len(m.cols) != len(cols) || m.cols[0] != cols[0] {
-		return cqlerr.Invalidf("Mixing single column relations and multi column relations on clustering columns is not allowed")
-	}
-	tuple := func(t cql.Term) ([]any, error) {
-		tl, ok := t.(*cql.TupleLit)
-		if !ok || len(tl.Elems) != len(cols) {
-			return nil, cqlerr.Invalidf("Expected %d elements in value tuple, but got %d: %s", len(cols), tupleLen(t), termText(t))
-		}
-		out := make([]any, len(cols))
-		for i, e := range tl.Elems {
-			v, err := rs.c.value(e, receiver{name: cols[i].Name, typ: cols[i].Type})
-			if err != nil {
-				return nil, err
-			}
-			if v == nil {
-				return nil, cqlerr.Invalidf("Invalid null value in condition for column %s", cols[i].Name)
-			}
-			out[i] = v
-		}
-		return out, nil
-	}
-	name := cols[0].Name
-	if m.hasEq || m.hasIn {
-		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes an Equal", name)
-	}
-	switch rel.Op {
-	case cql.OpEq:
-		if m.lo.set || m.hi.set {
-			return cqlerr.Invalidf("Column \"%s\" cannot be restricted by both an equality and an inequality relation", name)
-		}
-		v, err := tuple(rel.Value)
-		if err != nil {
-			return err
-		}
-		m.eq, m.hasEq = v, true
-	case cql.OpIn:
-		if m.lo.set || m.hi.set {
-			return cqlerr.Invalidf("Column \"%s\" cannot be restricted by both an equality and an inequality relation", name)
-		}
-		for _, t := range rel.Values {
-			v, err := tuple(t)
-			if err != nil {
-				return err
-			}
-			m.in = append(m.in, v)
-		}
-		m.hasIn = true
-	case cql.OpGt, cql.OpGte, cql.OpLt, cql.OpLte:
-		v, err := tuple(rel.Value)
-		if err != nil {
-			return err
-		}
-		b := bound{set: true, incl: rel.Op == cql.OpGte || rel.Op == cql.OpLte, val: v}
-		if rel.Op == cql.OpGt || rel.Op == cql.OpGte {
-			if m.lo.set {
-				return cqlerr.Invalidf("More than one restriction was found for the start bound on %s", name)
-			}
-			m.lo = b
-		} else {
-			if m.hi.set {
-				return cqlerr.Invalidf("More than one restriction was found for the end bound on %s", name)
-			}
-			m.hi = b
-		}
-	default:
-		return cqlerr.Invalidf("Unsupported \"%s\" relation: %s", rel.Op, relationText(rel))
-	}
-	return nil
-}
-
-func tupleLen(t cql.Term) int {
-	if tl, ok := t.(*cql.TupleLit); ok {
-		return len(tl.Elems)
-	}
-	return 1
-}
-
 // unrestrictedPK returns the names of the partition key columns without
 // a restriction.
 func (rs *restrictions) unrestrictedPK() []string {
 	var names []string
 	for i, c := range rs.t.PartitionKey {
-		if rs.pk[i] == nil {
+		if rs.pk.at(i) == nil {
 			names = append(names, c.Name)
 		}
 	}
@@ -565,13 +374,13 @@ func (rs *restrictions) unrestrictedPK() []string {
 
 // pkNeedsFiltering is PartitionKeySingleRestrictionSet.needFiltering.
 func (rs *restrictions) pkNeedsFiltering() bool {
-	if len(rs.pk) == 0 {
+	if rs.pk.count() == 0 {
 		return false
 	}
-	if len(rs.unrestrictedPK()) > 0 {
-		return true
+	if rs.pk.count() < len(rs.t.PartitionKey) {
+		return true // some column is unrestricted
 	}
-	for _, r := range rs.pk {
+	for _, r := range rs.pk.byPos {
 		if r.isSlice() || r.isContains() {
 			return true
 		}
@@ -588,15 +397,10 @@ func (rs *restrictions) ckPositions() []int {
 		}
 		return ps
 	}
-	ps := make([]int, 0, len(rs.ck))
-	for p := range rs.ck {
-		ps = append(ps, p)
-	}
-	sort.Ints(ps)
-	return ps
+	return rs.ck.positions()
 }
 
-func (rs *restrictions) hasCK() bool { return len(rs.ck) > 0 || rs.multi != nil }
+func (rs *restrictions) hasCK() bool { return rs.ck.count() > 0 || rs.multi != nil }
 
 // ckNeedsFiltering is ClusteringColumnRestrictions.needFiltering: a
 // restriction that does not continue an =/IN prefix.
@@ -606,7 +410,7 @@ func (rs *restrictions) ckNeedsFiltering() bool {
 	}
 	pos := 0
 	for _, p := range rs.ckPositions() {
-		r := rs.ck[p]
+		r := rs.ck.at(p)
 		if r.isContains() || p != pos {
 			return true
 		}
@@ -621,8 +425,8 @@ func (rs *restrictions) ckHasSlice() bool {
 	if rs.multi != nil {
 		return rs.multi.lo.set || rs.multi.hi.set
 	}
-	for _, r := range rs.ck {
-		if r.isSlice() {
+	for _, r := range rs.ck.byPos {
+		if r != nil && r.isSlice() {
 			return true
 		}
 	}
@@ -630,8 +434,8 @@ func (rs *restrictions) ckHasSlice() bool {
 }
 
 func (rs *restrictions) ckHasContains() bool {
-	for _, r := range rs.ck {
-		if r.isContains() {
+	for _, r := range rs.ck.byPos {
+		if r != nil && r.isContains() {
 			return true
 		}
 	}
@@ -649,7 +453,7 @@ func (rs *restrictions) restrictedByEq(pos int) bool {
 		}
 		return false
 	}
-	r := rs.ck[pos]
+	r := rs.ck.at(pos)
 	return r != nil && (r.hasEq || (r.hasIn && len(r.in) == 1))
 }
 
@@ -665,13 +469,13 @@ func (rs *restrictions) process(staticOnly bool) (keyRange bool, err error) {
 		if missing := rs.unrestrictedPK(); len(missing) > 0 {
 			return false, cqlerr.Invalidf("Some partition key parts are missing: %s", strings.Join(missing, ", "))
 		}
-		for _, r := range rs.pk {
-			if r.isSlice() {
+		for _, r := range rs.pk.byPos {
+			if r != nil && r.isSlice() {
 				return false, cqlerr.Invalidf("Only EQ and IN relation are supported on the partition key (unless you use the token() function) for %s statements", rs.typ)
 			}
 		}
 	} else {
-		if rs.token != nil || len(rs.pk) == 0 {
+		if rs.token != nil || rs.pk.count() == 0 {
 			keyRange = true
 		}
 		if rs.pkNeedsFiltering() {
@@ -747,9 +551,9 @@ func (rs *restrictions) ckRestricted(pos int) bool {
 		}
 		return false
 	}
-	return rs.ck[pos] != nil
+	return rs.ck.at(pos) != nil
 }
 
 func (rs *restrictions) String() string {
-	return fmt.Sprintf("pk=%d ck=%d others=%d", len(rs.pk), len(rs.ck), len(rs.others))
+	return fmt.Sprintf("pk=%d ck=%d others=%d", rs.pk.count(), rs.ck.count(), len(rs.others))
 }

@@ -148,13 +148,13 @@ func (c *Context) writeKeys(w *Write, where []cql.Relation, typ stmtType, what s
 		return err
 	}
 	if w.IsLWT {
-		for _, r := range rs.pk {
-			if r.hasIn && len(r.in) > 1 {
+		for _, r := range rs.pk.byPos {
+			if r != nil && r.hasIn && len(r.in) > 1 {
 				return cqlerr.Invalidf("IN on the partition key is not supported with conditional %s", what)
 			}
 		}
-		for _, r := range rs.ck {
-			if r.hasIn && len(r.in) > 1 {
+		for _, r := range rs.ck.byPos {
+			if r != nil && r.hasIn && len(r.in) > 1 {
 				return cqlerr.Invalidf("IN on the clustering key columns is not supported with conditional %s", what)
 			}
 		}
@@ -176,7 +176,7 @@ func (c *Context) writeKeys(w *Write, where []cql.Relation, typ stmtType, what s
 	if full && rs.multi == nil {
 		lists := make([][]any, len(w.Table.Clustering))
 		for i, col := range w.Table.Clustering {
-			r := rs.ck[i]
+			r := rs.ck.at(i)
 			if r.hasEq {
 				lists[i] = []any{r.eq}
 			} else {

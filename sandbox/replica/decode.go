@@ -55,11 +55,7 @@ func (s *Store) DecodeKey(cat *schema.Catalog, key []byte) (KeyInfo, error) {
 	if err != nil {
 		return ki, err
 	}
-	types := make([]*value.Type, len(t.PartitionKey))
-	for i, c := range t.PartitionKey {
-		types[i] = c.Type
-	}
-	if ki.PartitionKey, err = keys.SplitPartitionKey(types, pk); err != nil {
+	if ki.PartitionKey, err = keys.SplitPartitionKey(t.PartitionKeyTypes(), pk); err != nil {
 		return ki, err
 	}
 	if len(rest) == 0 {
@@ -103,7 +99,7 @@ func (s *Store) DecodeKey(cat *schema.Catalog, key []byte) (KeyInfo, error) {
 	case partMarker:
 		ki.Entry = "row marker"
 	default:
-		ki.Column = rp.column
+		ki.Column = string(rp.column)
 		switch rp.cell {
 		case cellSimple:
 			ki.Entry = "cell"
@@ -111,7 +107,7 @@ func (s *Store) DecodeKey(cat *schema.Catalog, key []byte) (KeyInfo, error) {
 			ki.Entry = "collection deletion"
 		default:
 			ki.Entry = "element"
-			ki.Element = elementString(t.Column(rp.column), rp.path)
+			ki.Element = elementString(t.ColumnBytes(rp.column), rp.path)
 		}
 	}
 	return ki, nil
@@ -145,7 +141,7 @@ func elementString(c *schema.Column, path []byte) string {
 func (ki KeyInfo) String() string {
 	var b strings.Builder
 	t := ki.Table
-	fmt.Fprintf(&b, "node%d:%s.%s/%d/(%s)", ki.Node, t.Keyspace, t.Name, ki.Token, literals(pkTypes(t), ki.PartitionKey))
+	fmt.Fprintf(&b, "node%d:%s.%s/%d/(%s)", ki.Node, t.Keyspace, t.Name, ki.Token, literals(t.PartitionKeyTypes(), ki.PartitionKey))
 	switch {
 	case ki.Static:
 		b.WriteString("/static")
@@ -167,14 +163,6 @@ func (ki KeyInfo) String() string {
 		b.WriteString(" (" + ki.Entry + ")")
 	}
 	return b.String()
-}
-
-func pkTypes(t *schema.Table) []*value.Type {
-	out := make([]*value.Type, len(t.PartitionKey))
-	for i, c := range t.PartitionKey {
-		out[i] = c.Type
-	}
-	return out
 }
 
 func literals(types []*value.Type, vals []any) string {

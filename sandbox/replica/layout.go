@@ -84,7 +84,7 @@ func appendPartition(dst []byte, token int64, key []byte) []byte {
 
 func appendCellPart(dst []byte, column string, kind byte) []byte {
 	dst = append(dst, partCell)
-	dst = keys.AppendBytes(dst, []byte(column))
+	dst = keys.AppendString(dst, column)
 	return append(dst, kind)
 }
 
@@ -101,10 +101,10 @@ func skipClustering(src []byte, t *schema.Table) ([]byte, error) {
 	return src, nil
 }
 
-// rowPart is a decoded row part of a key.
+// rowPart is a decoded row part of a key. column and path alias the key.
 type rowPart struct {
 	kind   byte // partRowDeletion, partMarker or partCell
-	column string
+	column []byte
 	cell   byte // cellSimple, cellDeletion or cellElement
 	path   []byte
 }
@@ -122,14 +122,14 @@ func decodeRowPart(src []byte) (rowPart, error) {
 		}
 		return p, nil
 	case partCell:
-		name, rest, err := keys.DecodeBytes(src[1:])
+		name, rest, err := keys.CutBytes(src[1:])
 		if err != nil {
 			return p, fmt.Errorf("column name: %w", err)
 		}
 		if len(rest) == 0 {
 			return p, fmt.Errorf("cell key too short")
 		}
-		p.column = string(name)
+		p.column = name
 		p.cell = rest[0]
 		p.path = rest[1:]
 		if p.cell != cellElement && len(p.path) != 0 {

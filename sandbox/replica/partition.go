@@ -235,23 +235,105 @@ func (p *Partition) LiveView(now int64) (static *Row, rows []Row) {
 	}
 	for i := range p.Rows {
 		r := &p.Rows[i]
-		del := p.Deletion
-		for _, rt := range p.Ranges {
-			if rt.Slice.Contains(r.Clustering) {
-				del = del.Max(rt.Deletion)
-			}
-		}
-		if lr, ok := liveRow(r, del, now, true); ok {
+		if lr, ok := liveRow(r, p.rowDeletion(r), now, true); ok {
 			rows = append(rows, lr)
 		}
 	}
 	return static, rows
 }
 
+// LiveRows returns the number of rows of p that are live at time now, the
+// length of LiveView's rows, without building them.
+func (p *Partition) LiveRows(now int64) int {
+	n := 0
+	for i := range p.Rows {
+		if isLiveRow(&p.Rows[i], p.rowDeletion(&p.Rows[i]), now, true) {
+			n++
+		}
+	}
+	return n
+}
+
+// rowDeletion returns the deletion that applies to row r from outside it:
+// the partition's, or a range tombstone's.
+func (p *Partition) rowDeletion(r *Row) Deletion {
+	del := p.Deletion
+	for _, rt := range p.Ranges {
+		if rt.Slice.Contains(r.Clustering) {
+			del = del.Max(rt.Deletion)
+		}
+	}
+	return del
+}
+
+// isLiveRow reports whether liveRow would find r live.
+func isLiveRow(r *Row, outer Deletion, now int64, clustered bool) bool {
+	del := outer.Max(r.Deletion)
+	if clustered && r.Marker != nil && !del.Deletes(r.Marker.TS) && r.Marker.Live(now) {
+		return true
+	}
+	for i := range r.Columns {
+		c := &r.Columns[i]
+		cdel := del.Max(c.Deletion)
+		if c.Cell != nil && !cdel.Deletes(c.Cell.TS) && c.Cell.Live(now) {
+			return true
+		}
+		for j := range c.Elems {
+			if e := &c.Elems[j].Cell; !cdel.Deletes(e.TS) && e.Live(now) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wholeLiveRow reports whether every part of r is live under the outer
+// deletion, so that liveRow would return a copy of r.
+func wholeLiveRow(r *Row, outer Deletion, now int64, clustered bool) bool {
+	if r.Deletion != Live {
+		return false
+	}
+	del := outer.Max(r.Deletion)
+	if r.Marker != nil && !(clustered && !del.Deletes(r.Marker.TS) && r.Marker.Live(now)) {
+		return false
+	}
+	for i := range r.Columns {
+		c := &r.Columns[i]
+		if c.Deletion != Live || c.Cell == nil && len(c.Elems) == 0 {
+			return false
+		}
+		if c.Cell != nil && (del.Deletes(c.Cell.TS) || !c.Cell.Live(now)) {
+			return false
+		}
+		for j := range c.Elems {
+			if e := &c.Elems[j].Cell; del.Deletes(e.TS) || !e.Live(now) {
+				return false
+			}
+		}
+	}
+	return r.Marker != nil || len(r.Columns) > 0
+}
+
 // liveRow returns the live part of r under the outer deletion, and whether
 // the row exists at now. A clustered row exists when its marker or any of
 // its cells is live; a static row when any cell is live.
 func liveRow(r *Row, outer Deletion, now int64, clustered bool) (Row, bool) {
+	if wholeLiveRow(r, outer, now, clustered) {
+		// Nothing to drop: share r's columns (capped, so that appending
+		// to them cannot write into r's).
+		out := *r
+		if len(out.Columns) == 0 {
+			out.Columns = nil
+		} else {
+			out.Columns = out.Columns[:len(out.Columns):len(out.Columns)]
+		}
+		return out, true
+	}
+	return filterLiveRow(r, outer, now, clustered)
+}
+
+// filterLiveRow is liveRow building a new row of the live parts.
+func filterLiveRow(r *Row, outer Deletion, now int64, clustered bool) (Row, bool) {
 	del := outer.Max(r.Deletion)
 	out := Row{Clustering: r.Clustering, Deletion: Live}
 	live := false

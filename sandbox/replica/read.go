@@ -2,9 +2,7 @@ package replica
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
-	"sort"
 
 	"github.com/learnkv/learnkv/sandbox/keys"
 	"github.com/learnkv/learnkv/sandbox/schema"
@@ -42,6 +40,37 @@ type ReadOptions struct {
 	Reverse bool
 }
 
+// cursor is a position in the store's keys, walking forwards (a
+// store.Snapshot) or backwards (a store.ReverseCursor).
+type cursor interface {
+	Key() []byte
+	ValueSize() int
+	AppendValue(dst []byte) ([]byte, error)
+}
+
+// partitionReader feeds the keys of one partition to a builder.
+type partitionReader struct {
+	s     *Store
+	b     *builder
+	stats *ReadStats
+	// prefix is the length of the partition's key prefix.
+	prefix int
+}
+
+// visit adds the key the cursor is on.
+func (r *partitionReader) visit(c cursor) error {
+	k := c.Key()
+	r.stats.Keys++
+	if r.s.Record != nil {
+		r.s.Record(k, false)
+	}
+	val, err := r.b.arena.copyValue(c)
+	if err != nil {
+		return err
+	}
+	return r.b.add(k[r.prefix:], val)
+}
+
 // ReadPartition reads node's replica of one partition of t: its deletion,
 // range tombstones and static row, and the rows opts selects, in
 // clustering order. The result may be empty; it is never nil. It reports
@@ -54,22 +83,25 @@ func (s *Store) ReadPartition(node int, t *schema.Table, key []byte, token int64
 	if err != nil {
 		return nil, false, err
 	}
-	pp := appendPartition(appendReplica(append([]byte(nil), s.prefix...), t.ID, node), token, key)
-	b := builder{t: t, p: NewPartition(append([]byte(nil), key...), token), limit: opts.Limit, now: opts.Now}
+	// The keys this read seeks to are built in one scratch buffer (Badger
+	// copies the key of a seek): the partition prefix pp, the first key of
+	// the partition, the prefix of its rows, then each slice's bounds.
+	buf := appendPartition(appendReplica(append(s.readBuf[:0], s.prefix...), t.ID, node), token, key)
+	n := len(buf)
+	buf = append(buf, entryPartitionDeletion)
+	buf = append(buf, buf[:n]...)
+	buf = append(buf, entryRow)
+	s.readBuf = buf
+	pp, first, rows := buf[:n:n], buf[:n+1:n+1], buf[n+1:len(buf):len(buf)]
+	pr := newPartitionRead(t, key, token)
+	b := builder{t: t, p: &pr.p, limit: opts.Limit, now: opts.Now, arena: &pr.arena}
 	stats.Partitions++
 	stats.Seeks++
-	visit := func(k []byte, value func(func([]byte) error) error) error {
-		stats.Keys++
-		if s.Record != nil {
-			s.Record(k, false)
-		}
-		return value(func(v []byte) error { return b.add(k[len(pp):], v) })
-	}
+	r := partitionReader{s: s, b: &b, stats: stats, prefix: n}
 	inPartition := func() bool { return snap.Valid() && bytes.HasPrefix(snap.Key(), pp) }
-	rows := append(pp[:len(pp):len(pp)], entryRow)
 	// Partition deletion, range tombstones and static row come first.
-	for snap.Seek(append(pp[:len(pp):len(pp)], entryPartitionDeletion)); inPartition() && bytes.Compare(snap.Key(), rows) < 0; snap.Next() {
-		if err := visit(snap.Key(), snap.Value); err != nil {
+	for snap.Seek(first); inPartition() && bytes.Compare(snap.Key(), rows) < 0; snap.Next() {
+		if err := r.visit(snap); err != nil {
 			return nil, false, err
 		}
 	}
@@ -77,23 +109,26 @@ func (s *Store) ReadPartition(node int, t *schema.Table, key []byte, token int64
 	if slices == nil {
 		slices = []Slice{FullSlice}
 	}
+	scratch := buf[len(buf):]
 	if opts.Reverse {
-		return s.readReverse(snap, &b, rows, slices, stats, visit)
+		return s.readReverse(snap, &r, rows, slices, scratch)
 	}
 	for _, sl := range slices {
-		start, end := sliceKeys(rows, sl)
-		if end != nil && bytes.Compare(start, end) >= 0 {
+		// end nil stands for the end of the rows: the keys from start on
+		// that have the rows prefix.
+		start, end := sliceKeys(scratch, rows, sl)
+		if end == nil && !bytes.HasPrefix(start, rows) || end != nil && bytes.Compare(start, end) >= 0 {
 			continue
 		}
 		if !inPartition() || bytes.Compare(snap.Key(), start) < 0 {
 			stats.Seeks++
 			snap.Seek(start)
 		}
-		for ; inPartition() && (end == nil || bytes.Compare(snap.Key(), end) < 0); snap.Next() {
-			if b.full(snap.Key()[len(pp):]) {
+		for ; snap.Valid() && inSlice(snap.Key(), pp, rows, end); snap.Next() {
+			if b.full(snap.Key()[n:]) {
 				return b.p, true, b.err()
 			}
-			if err := visit(snap.Key(), snap.Value); err != nil {
+			if err := r.visit(snap); err != nil {
 				return nil, false, err
 			}
 		}
@@ -101,27 +136,36 @@ func (s *Store) ReadPartition(node int, t *schema.Table, key []byte, token int64
 	return b.p, false, b.err()
 }
 
+// inSlice reports whether key, at or after the start of a slice of the
+// partition pp, is before the slice's end (see sliceKeys).
+func inSlice(key, pp, rows, end []byte) bool {
+	if end == nil {
+		return bytes.HasPrefix(key, rows)
+	}
+	return bytes.HasPrefix(key, pp) && bytes.Compare(key, end) < 0
+}
+
 // readReverse reads the slices backwards, then puts the rows back in
 // clustering order.
-func (s *Store) readReverse(snap *store.Snapshot, b *builder, rows []byte, slices []Slice, stats *ReadStats,
-	visit func([]byte, func(func([]byte) error) error) error) (*Partition, bool, error) {
+func (s *Store) readReverse(snap *store.Snapshot, r *partitionReader, rows []byte, slices []Slice, scratch []byte) (*Partition, bool, error) {
+	b := r.b
 	b.reverse = true
 	stopped := false
 	for i := len(slices) - 1; i >= 0 && !stopped; i-- {
-		start, end := sliceKeys(rows, slices[i])
+		start, end := sliceKeys(scratch, rows, slices[i])
 		if end == nil {
 			end = keys.PrefixEnd(rows)
 		}
 		if bytes.Compare(start, end) >= 0 {
 			continue
 		}
-		stats.Seeks++
+		r.stats.Seeks++
 		for c := snap.Reverse(end); c.Valid() && bytes.Compare(c.Key(), start) >= 0; c.Next() {
 			if b.full(c.Key()[len(rows)-1:]) {
 				stopped = true
 				break
 			}
-			if err := visit(c.Key(), c.Value); err != nil {
+			if err := r.visit(c); err != nil {
 				return nil, false, err
 			}
 		}
@@ -131,20 +175,29 @@ func (s *Store) readReverse(snap *store.Snapshot, b *builder, rows []byte, slice
 }
 
 // sliceKeys returns the key range [start, end) holding the rows of sl
-// under the rows prefix.
-func sliceKeys(rows []byte, sl Slice) (start, end []byte) {
-	start = append(rows[:len(rows):len(rows)], sl.Start.Prefix...)
+// under the rows prefix, built in the spare capacity of dst. end is nil
+// when the slice runs to the end of the rows: the range is then every key
+// from start on that has the rows prefix.
+func sliceKeys(dst, rows []byte, sl Slice) (start, end []byte) {
+	dst = append(append(dst[:0], rows...), sl.Start.Prefix...)
+	from := 0
 	if len(sl.Start.Prefix) > 0 && !sl.Start.Inclusive {
-		start = keys.PrefixEnd(start)
+		// rows ends with entryRow, so there always is a prefix end.
+		from = len(dst)
+		dst = keys.AppendPrefixEnd(dst, dst[:from])
 	}
+	start = dst[from:len(dst):len(dst)]
 	if len(sl.End.Prefix) == 0 {
-		return start, keys.PrefixEnd(rows)
+		return start, nil
 	}
-	end = append(rows[:len(rows):len(rows)], sl.End.Prefix...)
+	from = len(dst)
+	dst = append(append(dst, rows...), sl.End.Prefix...)
 	if sl.End.Inclusive {
-		end = keys.PrefixEnd(end)
+		mid := len(dst)
+		dst = keys.AppendPrefixEnd(dst, dst[from:mid])
+		from = mid
 	}
-	return start, end
+	return start, dst[from:len(dst):len(dst)]
 }
 
 // ScanTokens calls fn with each partition of node's replica of t whose
@@ -168,6 +221,7 @@ func (s *Store) ScanTokens(node int, t *schema.Table, from, to int64, stats *Rea
 		curPart []byte // the current partition's token and key bytes
 		stop    bool
 	)
+	arena := newReadArena(t)
 	emit := func() error {
 		if b == nil {
 			return nil
@@ -201,173 +255,12 @@ func (s *Store) ScanTokens(node int, t *schema.Table, from, to int64, stats *Rea
 				return false, err
 			}
 			curPart = append(curPart[:0], part...)
-			b = &builder{t: t, p: NewPartition(append([]byte(nil), pk...), tok)}
+			b = &builder{t: t, p: NewPartition(arena.own(pk), tok), arena: arena}
 		}
-		return true, b.add(entry, v)
+		return true, b.add(entry, arena.own(v))
 	})
 	if err != nil || stop {
 		return err
 	}
 	return emit()
-}
-
-// builder assembles a partition from its keys, which arrive in key order
-// (or in reverse order for a reverse read).
-type builder struct {
-	t     *schema.Table
-	p     *Partition
-	first error
-	// limit, when positive, is the number of live rows after which the
-	// read stops; live counts them.
-	limit   int
-	live    int
-	now     int64
-	reverse bool
-}
-
-// full reports whether the read may stop before the key entry: the limit
-// is reached and the entry starts a new row.
-func (b *builder) full(entry []byte) bool {
-	if b.limit <= 0 || len(b.p.Rows) == 0 {
-		return false
-	}
-	last := &b.p.Rows[len(b.p.Rows)-1]
-	if len(entry) > 1 && entry[0] == entryRow && bytes.HasPrefix(entry[1:], last.Clustering) {
-		rest, err := skipClustering(entry[1:], b.t)
-		if err == nil && len(entry[1:])-len(rest) == len(last.Clustering) {
-			return false // same row
-		}
-	}
-	// The last row is complete: count it.
-	del := b.p.Deletion
-	for _, rt := range b.p.Ranges {
-		if rt.Slice.Contains(last.Clustering) {
-			del = del.Max(rt.Deletion)
-		}
-	}
-	if _, ok := liveRow(last, del, b.now, true); ok {
-		b.live++
-	}
-	return b.live >= b.limit
-}
-
-// sortRow puts a row read backwards back in key order: its columns by
-// name (ColumnFor keeps them so) and each column's elements by path.
-func sortRow(r *Row) {
-	for i := range r.Columns {
-		es := r.Columns[i].Elems
-		sort.Slice(es, func(a, b int) bool { return bytes.Compare(es[a].Path, es[b].Path) < 0 })
-	}
-}
-
-// finishReverse puts rows read backwards into clustering order, and the
-// cells of each row back into key order.
-func (b *builder) finishReverse() {
-	rs := b.p.Rows
-	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
-		rs[i], rs[j] = rs[j], rs[i]
-	}
-	for i := range rs {
-		sortRow(&rs[i])
-	}
-}
-
-func (b *builder) err() error { return b.first }
-
-// add adds one key (the part after the partition prefix) and its value.
-func (b *builder) add(entry, val []byte) error {
-	if err := b.addEntry(entry, val); err != nil && b.first == nil {
-		b.first = fmt.Errorf("table %s: %w", b.t.QualifiedName(), err)
-	}
-	return b.first
-}
-
-func (b *builder) addEntry(entry, val []byte) error {
-	if len(entry) == 0 {
-		return fmt.Errorf("empty entry key")
-	}
-	switch entry[0] {
-	case entryPartitionDeletion:
-		d, _, err := decodeDeletion(val)
-		if err != nil {
-			return err
-		}
-		b.p.Deletion = b.p.Deletion.Max(d)
-		return nil
-	case entryRange:
-		if len(entry) != 9 {
-			return fmt.Errorf("range tombstone key has %d bytes", len(entry))
-		}
-		rt, err := decodeRange(val, binary.BigEndian.Uint64(entry[1:]))
-		if err != nil {
-			return err
-		}
-		b.p.Ranges = append(b.p.Ranges, rt)
-		return nil
-	case entryStatic:
-		return addPart(b.p.StaticRow(), entry[1:], val)
-	case entryRow:
-		rest, err := skipClustering(entry[1:], b.t)
-		if err != nil {
-			return err
-		}
-		clustering := entry[1 : len(entry)-len(rest)]
-		var r *Row
-		if n := len(b.p.Rows); n > 0 && bytes.Equal(b.p.Rows[n-1].Clustering, clustering) {
-			r = &b.p.Rows[n-1]
-		} else {
-			b.p.Rows = append(b.p.Rows, Row{Clustering: append([]byte(nil), clustering...), Deletion: Live,
-				Columns: make([]ColumnData, 0, len(b.t.Columns)-len(b.t.PartitionKey)-len(b.t.Clustering))})
-			r = &b.p.Rows[len(b.p.Rows)-1]
-		}
-		return addPart(r, rest, val)
-	}
-	return fmt.Errorf("unknown entry kind 0x%02x", entry[0])
-}
-
-func addPart(r *Row, part, val []byte) error {
-	rp, err := decodeRowPart(part)
-	if err != nil {
-		return err
-	}
-	switch rp.kind {
-	case partRowDeletion:
-		d, _, err := decodeDeletion(val)
-		if err != nil {
-			return err
-		}
-		r.Deletion = r.Deletion.Max(d)
-		return nil
-	case partMarker:
-		c, err := decodeCell(val, true)
-		if err != nil {
-			return err
-		}
-		r.Marker = &c
-		return nil
-	}
-	col := r.ColumnFor(rp.column)
-	switch rp.cell {
-	case cellDeletion:
-		d, _, err := decodeDeletion(val)
-		if err != nil {
-			return err
-		}
-		col.Deletion = col.Deletion.Max(d)
-	case cellSimple:
-		c, err := decodeCell(val, true)
-		if err != nil {
-			return err
-		}
-		col.Cell = &c
-	case cellElement:
-		c, err := decodeCell(val, true)
-		if err != nil {
-			return err
-		}
-		col.Elems = append(col.Elems, Elem{Path: append([]byte(nil), rp.path...), Cell: c})
-	default:
-		return fmt.Errorf("unknown cell kind 0x%02x", rp.cell)
-	}
-	return nil
 }

@@ -32,6 +32,10 @@ type Store struct {
 	seq uint64
 	// arena holds the keys and values of pending writes.
 	arena arena
+	// readBuf is ReadPartition's scratch buffer for the keys it seeks to;
+	// writeBuf and rowBuf are Apply's for the keys it writes (which are
+	// copied into the arena).
+	readBuf, writeBuf, rowBuf []byte
 	// Record, when set, is called with every key read or written, so
 	// that a trace can list them.
 	Record func(key []byte, write bool)
@@ -43,7 +47,7 @@ const leaseAhead = 10_000_000
 
 // Open returns the storage of namespace ns in db, loading its metadata.
 func Open(db *store.DB, ns string) (*Store, error) {
-	s := &Store{db: db, prefix: NamespacePrefix(ns)}
+	s := &Store{db: db, prefix: NamespacePrefix(ns), readBuf: make([]byte, 0, 256)}
 	for i := range s.marks {
 		s.marks[i] = NoDeletion
 	}
@@ -164,8 +168,8 @@ func (s *Store) Apply(node int, t *schema.Table, u *Partition) (int, error) {
 		}
 		w.snap = snap
 	}
-	pp := appendPartition(appendReplica(append([]byte(nil), s.prefix...), t.ID, node), u.Token, u.Key)
-	w.pp = pp
+	w.pp = appendPartition(appendReplica(append(s.writeBuf[:0], s.prefix...), t.ID, node), u.Token, u.Key)
+	s.writeBuf = w.pp
 	if !u.Deletion.IsLive() {
 		if err := w.deletion([]byte{entryPartitionDeletion}, u.Deletion); err != nil {
 			return w.n, err
@@ -178,13 +182,15 @@ func (s *Store) Apply(node int, t *schema.Table, u *Partition) (int, error) {
 		}
 	}
 	if u.Static != nil {
-		if err := w.row([]byte{entryStatic}, u.Static); err != nil {
+		s.rowBuf = append(s.rowBuf[:0], entryStatic)
+		if err := w.row(s.rowBuf, u.Static); err != nil {
 			return w.n, err
 		}
 	}
 	for i := range u.Rows {
 		r := &u.Rows[i]
-		if err := w.row(append([]byte{entryRow}, r.Clustering...), r); err != nil {
+		s.rowBuf = append(append(s.rowBuf[:0], entryRow), r.Clustering...)
+		if err := w.row(s.rowBuf, r); err != nil {
 			return w.n, err
 		}
 	}
@@ -271,33 +277,36 @@ func (w *writer) cell(suffix []byte, c *Cell) error {
 	return w.put(suffix, w.a.finish(from))
 }
 
+// row writes the parts of row r. prefix is the row's entry (its kind and
+// clustering); the key suffix of each part is built after it, in prefix's
+// spare capacity, and used before the next one is built.
 func (w *writer) row(prefix []byte, r *Row) error {
+	n := len(prefix)
 	if !r.Deletion.IsLive() {
-		if err := w.deletion(append(prefix[:len(prefix):len(prefix)], partRowDeletion), r.Deletion); err != nil {
+		if err := w.deletion(append(prefix[:n], partRowDeletion), r.Deletion); err != nil {
 			return err
 		}
 	}
 	if r.Marker != nil {
-		if err := w.cell(append(prefix[:len(prefix):len(prefix)], partMarker), r.Marker); err != nil {
+		if err := w.cell(append(prefix[:n], partMarker), r.Marker); err != nil {
 			return err
 		}
 	}
 	for i := range r.Columns {
 		c := &r.Columns[i]
 		if !c.Deletion.IsLive() {
-			if err := w.deletion(appendCellPart(prefix[:len(prefix):len(prefix)], c.Name, cellDeletion), c.Deletion); err != nil {
+			if err := w.deletion(appendCellPart(prefix[:n], c.Name, cellDeletion), c.Deletion); err != nil {
 				return err
 			}
 		}
 		if c.Cell != nil {
-			if err := w.cell(appendCellPart(prefix[:len(prefix):len(prefix)], c.Name, cellSimple), c.Cell); err != nil {
+			if err := w.cell(appendCellPart(prefix[:n], c.Name, cellSimple), c.Cell); err != nil {
 				return err
 			}
 		}
 		for j := range c.Elems {
 			e := &c.Elems[j]
-			k := appendCellPart(prefix[:len(prefix):len(prefix)], c.Name, cellElement)
-			if err := w.cell(append(k, e.Path...), &e.Cell); err != nil {
+			if err := w.cell(append(appendCellPart(prefix[:n], c.Name, cellElement), e.Path...), &e.Cell); err != nil {
 				return err
 			}
 		}

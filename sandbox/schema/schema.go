@@ -71,6 +71,7 @@ type Table struct {
 
 	byName    map[string]*Column
 	qualified string
+	pkTypes   []*value.Type
 }
 
 // NewTable builds a table from its columns, which may come in any order;
@@ -95,21 +96,40 @@ func (t *Table) setColumns(cols []*Column) {
 	})
 	t.Columns = sorted
 	t.qualified = t.Keyspace + "." + t.Name
-	t.PartitionKey, t.Clustering = nil, nil
+	t.PartitionKey, t.Clustering, t.pkTypes = nil, nil, nil
 	t.byName = make(map[string]*Column, len(sorted))
 	for _, c := range sorted {
 		t.byName[c.Name] = c
 		switch c.Kind {
 		case PartitionKey:
 			t.PartitionKey = append(t.PartitionKey, c)
+			t.pkTypes = append(t.pkTypes, c.Type)
 		case Clustering:
 			t.Clustering = append(t.Clustering, c)
 		}
 	}
 }
 
+// PartitionKeyTypes returns the types of the partition key columns, in
+// key order. The caller must not modify the slice.
+func (t *Table) PartitionKeyTypes() []*value.Type {
+	if len(t.pkTypes) != len(t.PartitionKey) {
+		// A table built without NewTable.
+		types := make([]*value.Type, len(t.PartitionKey))
+		for i, c := range t.PartitionKey {
+			types[i] = c.Type
+		}
+		return types
+	}
+	return t.pkTypes
+}
+
 // Column returns the named column, or nil.
 func (t *Table) Column(name string) *Column { return t.byName[name] }
+
+// ColumnBytes returns the column whose name is spelled by name, or nil.
+// It does not allocate (storage keys hold column names as bytes).
+func (t *Table) ColumnBytes(name []byte) *Column { return t.byName[string(name)] }
 
 // QualifiedName returns ks.table.
 func (t *Table) QualifiedName() string {

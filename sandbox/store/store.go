@@ -314,6 +314,29 @@ func (s *Snapshot) Key() []byte { return s.it.Item().Key() }
 // Value calls fn with the cursor's value, valid only during the call.
 func (s *Snapshot) Value(fn func([]byte) error) error { return s.it.Item().Value(fn) }
 
+// AppendValue appends the cursor's value to dst and returns the extended
+// slice. Unlike Value it takes no callback, so reading a value costs no
+// closure; when dst has room for the value, it does not allocate.
+func (s *Snapshot) AppendValue(dst []byte) ([]byte, error) { return appendItemValue(dst, s.it.Item()) }
+
+// ValueSize returns the length of the cursor's value (an estimate for
+// values kept in Badger's value log).
+func (s *Snapshot) ValueSize() int { return int(s.it.Item().ValueSize()) }
+
+// appendItemValue appends item's value to dst.
+func appendItemValue(dst []byte, item *badger.Item) ([]byte, error) {
+	n := len(dst)
+	v, err := item.ValueCopy(dst[n:])
+	if err != nil {
+		return dst, fmt.Errorf("read: %w", err)
+	}
+	if len(v) <= cap(dst)-n {
+		// ValueCopy appended in place, after dst.
+		return dst[:n+len(v)], nil
+	}
+	return append(dst, v...), nil
+}
+
 // Next moves the cursor to the next key.
 func (s *Snapshot) Next() { s.it.Next() }
 
@@ -354,6 +377,15 @@ func (c *ReverseCursor) Key() []byte { return c.it.Item().Key() }
 
 // Value calls fn with the cursor's value, valid only during the call.
 func (c *ReverseCursor) Value(fn func([]byte) error) error { return c.it.Item().Value(fn) }
+
+// AppendValue appends the cursor's value to dst (see Snapshot.AppendValue).
+func (c *ReverseCursor) AppendValue(dst []byte) ([]byte, error) {
+	return appendItemValue(dst, c.it.Item())
+}
+
+// ValueSize returns the length of the cursor's value (see
+// Snapshot.ValueSize).
+func (c *ReverseCursor) ValueSize() int { return int(c.it.Item().ValueSize()) }
 
 // Next moves the cursor to the next smaller key.
 func (c *ReverseCursor) Next() { c.it.Next() }

@@ -49,12 +49,74 @@ type Event struct {
 	// Micros is the estimated time since the request started.
 	Micros int
 	format string
-	args   []any
+	// The arguments of format: args for an event added with Eventf,
+	// typed for one added with Event.
+	args  []any
+	typed []Arg
 }
 
 // Activity returns the event's description. It is formatted on demand:
 // most traces are never shown.
-func (e Event) Activity() string { return fmt.Sprintf(e.format, e.args...) }
+func (e Event) Activity() string {
+	if e.typed == nil {
+		return fmt.Sprintf(e.format, e.args...)
+	}
+	args := make([]any, len(e.typed))
+	for i, a := range e.typed {
+		args[i] = a.value()
+	}
+	return fmt.Sprintf(e.format, args...)
+}
+
+// Arg is an argument of an activity line added with Trace.Event. Unlike
+// the arguments of Eventf, it costs no allocation: the line is formatted
+// only if the trace is shown.
+type Arg struct {
+	kind  argKind
+	n     int
+	s     string
+	nodes []int
+}
+
+type argKind uint8
+
+const (
+	argInt argKind = iota
+	argString
+	argNodes
+)
+
+// Int is an integer argument.
+func Int(n int) Arg { return Arg{kind: argInt, n: n} }
+
+// String is a string argument.
+func String(s string) Arg { return Arg{kind: argString, s: s} }
+
+// Nodes is a list of nodes, formatted with %s as [node1, node2]. The
+// slice must not change afterwards.
+func Nodes(nodes []int) Arg { return Arg{kind: argNodes, nodes: nodes} }
+
+// value returns the argument as Eventf would have taken it.
+func (a Arg) value() any {
+	switch a.kind {
+	case argString:
+		return a.s
+	case argNodes:
+		return nodeList(a.nodes)
+	}
+	return a.n
+}
+
+// nodeList prints as [node1, node2].
+type nodeList []int
+
+func (ns nodeList) String() string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = fmt.Sprintf("node%d", n)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
 
 // Trace is the record of one statement.
 type Trace struct {
@@ -100,12 +162,21 @@ type Trace struct {
 	Quiet bool
 	// touched has bit n set when node n is in Nodes.
 	touched uint64
+	// args holds the typed arguments of events, which take sub-slices.
+	args []Arg
+	// Room for what a single-partition statement records, so that a
+	// trace is one allocation.
+	nodesBuf      [4]int
+	eventsBuf     [5]Event
+	argsBuf       [8]Arg
+	partitionsBuf [1]Partition
 }
 
 // New returns a trace for a statement run by a coordinator.
 func New(stmt string, coordinator int, consistency string) *Trace {
-	return &Trace{Statement: stmt, Coordinator: coordinator, Consistency: consistency,
-		Nodes: make([]int, 0, 4), Events: make([]Event, 0, 8)}
+	t := &Trace{Statement: stmt, Coordinator: coordinator, Consistency: consistency}
+	t.Nodes, t.Events, t.args = t.nodesBuf[:0], t.eventsBuf[:0], t.argsBuf[:0]
+	return t
 }
 
 // Touch records that a node did work.
@@ -124,6 +195,17 @@ func (t *Trace) Eventf(node int, format string, args ...any) {
 		return
 	}
 	t.Events = append(t.Events, Event{Node: node, Micros: t.EstimateMicros, format: format, args: args})
+}
+
+// Event adds an activity line at the current estimate, as Eventf does,
+// with typed arguments.
+func (t *Trace) Event(node int, format string, args ...Arg) {
+	if t == nil || t.Quiet {
+		return
+	}
+	n := len(t.args)
+	t.args = append(t.args, args...)
+	t.Events = append(t.Events, Event{Node: node, Micros: t.EstimateMicros, format: format, typed: t.args[n:len(t.args):len(t.args)]})
 }
 
 // Cost adds to the latency estimate.
@@ -148,6 +230,9 @@ func (t *Trace) Hop(node int) {
 // AddPartition records a touched partition.
 func (t *Trace) AddPartition(p Partition) {
 	if t != nil && !t.Quiet {
+		if t.Partitions == nil {
+			t.Partitions = t.partitionsBuf[:0]
+		}
 		t.Partitions = append(t.Partitions, p)
 	}
 }

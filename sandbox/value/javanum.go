@@ -36,6 +36,9 @@ func javaDigit(r rune) (int, bool) {
 // javaDigits converts s, an optional sign and one or more Java digits, to
 // ASCII; it reports false for anything else.
 func javaDigits(s string) (string, bool) {
+	if isASCIIDigits(s) {
+		return s, s != "" && s != "-" && s != "+"
+	}
 	var b strings.Builder
 	for i, r := range s {
 		if i == 0 && (r == '-' || r == '+') {
@@ -50,6 +53,17 @@ func javaDigits(s string) (string, bool) {
 	}
 	out := b.String()
 	return out, out != "" && out != "-" && out != "+"
+}
+
+// isASCIIDigits reports whether s is an optional sign and ASCII digits,
+// which javaDigits returns as they are.
+func isASCIIDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && !(i == 0 && (c == '-' || c == '+')) {
+			return false
+		}
+	}
+	return true
 }
 
 // parseJavaInt parses s as Integer.parseInt (bits 32), Long.parseLong (64),

@@ -25,14 +25,70 @@ import (
 // 2^31). A zero duration is written 0s, since Cassandra prints it as the
 // empty string.
 func Literal(t *Type, v any) string {
+	if s, ok := scalarLiteral(t, v); ok {
+		return s
+	}
 	var b strings.Builder
 	writeLiteral(&b, t, v)
 	return b.String()
 }
 
-func writeLiteral(b *strings.Builder, t *Type, v any) {
+// scalarLiteral returns the literal of a value that writeLiteral writes
+// in one piece (null and the scalar types but dates); ok is false for the
+// others.
+func scalarLiteral(t *Type, v any) (s string, ok bool) {
 	if v == nil {
-		b.WriteString("null")
+		return "null", true
+	}
+	if t == nil {
+		return "", false
+	}
+	switch t.Kind {
+	case KindAscii, KindText:
+		if s, ok := v.(string); ok {
+			return QuoteString(s), true
+		}
+	case KindBoolean:
+		if x, ok := v.(bool); ok {
+			return strconv.FormatBool(x), true
+		}
+	case KindDouble:
+		if x, ok := v.(float64); ok {
+			return floatLiteral(x, 64), true
+		}
+	case KindFloat:
+		if x, ok := v.(float32); ok {
+			return floatLiteral(float64(x), 32), true
+		}
+	case KindTimestamp:
+		if x, ok := v.(Timestamp); ok {
+			return timestampLiteral(x), true
+		}
+	case KindTime:
+		if x, ok := v.(Time); ok {
+			return "'" + timeString(x) + "'", true
+		}
+	case KindDuration:
+		if x, ok := v.(Duration); ok {
+			if s := x.String(); s != "" {
+				return s, true
+			}
+			return "0s", true
+		}
+	case KindInet:
+		if x, ok := v.(netip.Addr); ok {
+			return "'" + x.WithZone("").Unmap().String() + "'", true
+		}
+	case KindDate, KindList, KindSet, KindMap, KindTuple, KindUDT:
+	default:
+		return plainString(t, v)
+	}
+	return "", false
+}
+
+func writeLiteral(b *strings.Builder, t *Type, v any) {
+	if s, ok := scalarLiteral(t, v); ok {
+		b.WriteString(s)
 		return
 	}
 	if t == nil {
@@ -40,31 +96,6 @@ func writeLiteral(b *strings.Builder, t *Type, v any) {
 		return
 	}
 	switch t.Kind {
-	case KindAscii, KindText:
-		if s, ok := v.(string); ok {
-			b.WriteString(QuoteString(s))
-			return
-		}
-	case KindBoolean:
-		if x, ok := v.(bool); ok {
-			b.WriteString(strconv.FormatBool(x))
-			return
-		}
-	case KindDouble:
-		if x, ok := v.(float64); ok {
-			b.WriteString(floatLiteral(x, 64))
-			return
-		}
-	case KindFloat:
-		if x, ok := v.(float32); ok {
-			b.WriteString(floatLiteral(float64(x), 32))
-			return
-		}
-	case KindTimestamp:
-		if x, ok := v.(Timestamp); ok {
-			b.WriteString(timestampLiteral(x))
-			return
-		}
 	case KindDate:
 		if x, ok := v.(Date); ok {
 			if y, m, d := civilFromDays(x.Days()); y >= 1 && y <= 9999 {
@@ -72,25 +103,6 @@ func writeLiteral(b *strings.Builder, t *Type, v any) {
 			} else {
 				b.WriteString(strconv.FormatUint(uint64(x), 10))
 			}
-			return
-		}
-	case KindTime:
-		if x, ok := v.(Time); ok {
-			b.WriteString("'" + timeString(x) + "'")
-			return
-		}
-	case KindDuration:
-		if x, ok := v.(Duration); ok {
-			if s := x.String(); s != "" {
-				b.WriteString(s)
-			} else {
-				b.WriteString("0s")
-			}
-			return
-		}
-	case KindInet:
-		if x, ok := v.(netip.Addr); ok {
-			b.WriteString("'" + x.WithZone("").Unmap().String() + "'")
 			return
 		}
 	case KindList, KindSet:
@@ -141,11 +153,6 @@ func writeLiteral(b *strings.Builder, t *Type, v any) {
 				writeLiteral(b, ft, f)
 			}
 			b.WriteByte('}')
-			return
-		}
-	default:
-		if s, ok := plainString(t, v); ok {
-			b.WriteString(s)
 			return
 		}
 	}
