@@ -110,8 +110,8 @@ func TestTraceWrites(t *testing.T) {
 		t.Errorf("applied LWT took %d Paxos round trips, want 4 (prepare, read, propose, commit)", got)
 	}
 	res = mustExec(t, sb, "UPDATE t SET v = 3 WHERE k = 1 IF v = 1")
-	if got := res.Trace.PaxosRoundTrips; got != 2 {
-		t.Errorf("rejected LWT took %d Paxos round trips, want 2 (prepare, read)", got)
+	if got := res.Trace.PaxosRoundTrips; got != 3 {
+		t.Errorf("rejected LWT took %d Paxos round trips, want 3 (prepare, read, propose of an empty update; CASSANDRA-12126)", got)
 	}
 	res = mustExec(t, sb, "BEGIN BATCH INSERT INTO t (k, v) VALUES (2, 2); INSERT INTO t (k, v) VALUES (3, 3); APPLY BATCH")
 	if got := res.Trace.BatchlogWrites; got != 2 {

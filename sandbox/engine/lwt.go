@@ -78,7 +78,11 @@ func (e *Engine) lwt(ctx *plan.Context, writes []*plan.Write, opts WriteOptions,
 		}
 	}
 	if !applied {
-		tr.Eventf(tr.Coordinator, "CAS precondition does not match current values; nothing proposed")
+		// Since CASSANDRA-12126 a CAS whose condition fails still proposes
+		// an empty update, so that it is linearizable with the other
+		// operations on the partition; an empty proposal is not committed.
+		tr.Eventf(tr.Coordinator, "CAS precondition does not match current values")
+		round("propose/accept of an empty update")
 		return e.notApplied(writes, views, tr), nil
 	}
 	round("propose/accept")
