@@ -343,7 +343,7 @@ func formatRows(e *env, want [][]*string, got [][]string) string {
 		}
 		cells := make([]string, len(r))
 		for j, c := range r {
-			cells[j] = oneLine(c, 40)
+			cells[j] = oneLine(c, 120)
 		}
 		parts = append(parts, "["+strings.Join(cells, ", ")+"]")
 	}

@@ -97,7 +97,7 @@ func countOf(lang Lang, unit string, x float64) string {
 var formatMessages = messageTable{
 	"format.read": {
 		English:  "cannot read the file: %s",
-		Japanese: "ファイルを読めません: %s",
+		Japanese: "ファイルを読めません：%s",
 	},
 	"format.utf8": {
 		English:  "the file is not valid UTF-8",
@@ -145,7 +145,7 @@ var formatMessages = messageTable{
 	},
 	"format.part_untagged": {
 		English:  "the level-2 heading %q in an exercise must be a part: {task}, {setup}, {check}, {hint}, {solution} or {why}",
-		Japanese: "演習の中のレベル 2 見出し %q はパートにしてください: {task}、{setup}、{check}、{hint}、{solution}、{why}",
+		Japanese: "演習の中のレベル 2 見出し %q はパートにしてください：{task}、{setup}、{check}、{hint}、{solution}、{why}",
 	},
 	"format.part_unknown": {
 		English:  "unknown part {%s}: use {task}, {setup}, {check}, {hint}, {solution} or {why}",
@@ -173,11 +173,11 @@ var formatMessages = messageTable{
 	},
 	"format.yaml": {
 		English:  "YAML: %s",
-		Japanese: "YAML の誤り: %s",
+		Japanese: "YAML の誤り：%s",
 	},
 	"format.front_missing": {
 		English:  "the file must start with front matter: a \"---\" line, then id, title and summary, then \"---\"",
-		Japanese: "ファイルはフロントマターで始めてください: \"---\" の行、id・title・summary、もう一度 \"---\" の行",
+		Japanese: "ファイルはフロントマターで始めてください：\"---\" の行、id・title・summary、もう一度 \"---\" の行",
 	},
 	"format.front_unclosed": {
 		English:  "the front matter has no closing \"---\" line",
@@ -205,7 +205,7 @@ var formatMessages = messageTable{
 	},
 	"format.front_id_form": {
 		English:  "lesson id %q must be a two-digit number, a hyphen and a slug, like 01-keys-and-values",
-		Japanese: "レッスン ID %q は 2 桁の番号・ハイフン・スラッグの形にしてください（例: 01-keys-and-values）",
+		Japanese: "レッスン ID %q は 2 桁の番号・ハイフン・スラッグの形にしてください（例：01-keys-and-values）",
 	},
 	"format.checks_list": {
 		English:  "the {check} part must hold a YAML list of checks (\"- last: ...\")",
@@ -225,11 +225,11 @@ var formatMessages = messageTable{
 	},
 	"format.check_kind": {
 		English:  "unknown check kind %q (the kinds are %s)",
-		Japanese: "不明なチェックの種類 %q です（使える種類: %s）",
+		Japanese: "不明なチェックの種類 %q です（使える種類：%s）",
 	},
 	"format.check_no_kind": {
 		English:  "this check has no kind (the kinds are %s)",
-		Japanese: "このチェックには種類がありません（使える種類: %s）",
+		Japanese: "このチェックには種類がありません（使える種類：%s）",
 	},
 	"format.check_spec": {
 		English:  "the fields of a %s check must be a mapping",
@@ -245,7 +245,7 @@ var formatMessages = messageTable{
 	},
 	"format.field_unknown": {
 		English:  "a %s check has no field %q (its fields are %s)",
-		Japanese: "%s チェックにフィールド %q はありません（使えるフィールド: %s）",
+		Japanese: "%s チェックにフィールド %q はありません（使えるフィールド：%s）",
 	},
 	"format.field_type": {
 		English:  "field %s of a %s check must be %s",
@@ -253,7 +253,7 @@ var formatMessages = messageTable{
 	},
 	"format.field_cql": {
 		English:  "field %s does not parse as CQL: %s",
-		Japanese: "フィールド %s を CQL として解釈できません: %s",
+		Japanese: "フィールド %s を CQL として解釈できません：%s",
 	},
 	"format.field_statement": {
 		English:  "field %s must be %s",
@@ -265,11 +265,11 @@ var formatMessages = messageTable{
 	},
 	"format.field_class": {
 		English:  "unknown error class %q (for example InvalidRequest, SyntaxException, Unavailable, AlreadyExists)",
-		Japanese: "不明なエラークラス %q です（例: InvalidRequest、SyntaxException、Unavailable、AlreadyExists）",
+		Japanese: "不明なエラークラス %q です（例：InvalidRequest、SyntaxException、Unavailable、AlreadyExists）",
 	},
 	"format.field_dataset": {
 		English:  "unknown dataset %q (the datasets are %s)",
-		Japanese: "不明なデータセット %q です（使えるデータセット: %s）",
+		Japanese: "不明なデータセット %q です（使えるデータセット：%s）",
 	},
 	"format.field_direction": {
 		English:  "clustering column %q: the order must be ASC or DESC",

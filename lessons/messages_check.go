@@ -68,15 +68,15 @@ var checkMessages = messageTable{
 	},
 	"last.contains": {
 		English:  "expected your last statement to contain %q; it was: %s",
-		Japanese: "最後に実行した文に %q が含まれていません。実行した文: %s",
+		Japanese: "最後に実行した文に %q が含まれていません。実行した文：%s",
 	},
 	"last.no_rows": {
 		English:  "expected a SELECT that returns rows; your last statement returns none: %s",
-		Japanese: "行を返す SELECT を期待していますが、最後に実行した文は行を返しません: %s",
+		Japanese: "行を返す SELECT を期待していますが、最後に実行した文は行を返しません：%s",
 	},
 	"last.no_trace": {
 		English:  "your last statement has no trace to look at: %s",
-		Japanese: "最後に実行した文にはトレースがありません: %s",
+		Japanese: "最後に実行した文にはトレースがありません：%s",
 	},
 	"error.any": {
 		English:  "an error",
@@ -92,19 +92,19 @@ var checkMessages = messageTable{
 	},
 	"error.wrong_class": {
 		English:  "expected %s to fail with %s; it failed with %s: %s",
-		Japanese: "%sは %s で失敗するはずですが、%s で失敗しました: %s",
+		Japanese: "%sは %s で失敗するはずですが、%s で失敗しました：%s",
 	},
 	"error.message": {
 		English:  "expected the error message to mention %q; it says: %s",
-		Japanese: "エラーメッセージに %q が含まれるはずですが、実際のメッセージは次のとおりです: %s",
+		Japanese: "エラーメッセージに %q が含まれるはずですが、実際のメッセージは次のとおりです：%s",
 	},
 	"error.failed": {
 		English:  "expected %s to succeed; it failed with %s: %s",
-		Japanese: "%sは成功するはずですが、%s で失敗しました: %s",
+		Japanese: "%sは成功するはずですが、%s で失敗しました：%s",
 	},
 	"query.failed": {
 		English:  "the check's query \"%s\" failed with %s: %s",
-		Japanese: "チェック用のクエリ「%s」が %s で失敗しました: %s",
+		Japanese: "チェック用のクエリ「%s」が %s で失敗しました：%s",
 	},
 	"rows.count": {
 		English:  "expected %s; the result has %s",
@@ -116,7 +116,7 @@ var checkMessages = messageTable{
 	},
 	"rows.order": {
 		English:  "the rows are right but in the wrong order: expected %s; saw %s",
-		Japanese: "行の内容は合っていますが、順序が違います。期待: %s、実際: %s",
+		Japanese: "行の内容は合っていますが、順序が違います。期待：%s、実際：%s",
 	},
 	"rows.mismatch": {
 		English:  "expected %s: %s; saw %s: %s",
@@ -132,11 +132,11 @@ var checkMessages = messageTable{
 	},
 	"trace.read": {
 		English:  "expected the query to read %s; it read %s (nodes contacted: %d)",
-		Japanese: "このクエリが読むパーティションは %sのはずですが、%s読みました（問い合わせたノード: %d 台）",
+		Japanese: "このクエリが読むパーティションは %sのはずですが、%s読みました（問い合わせたノード：%d 台）",
 	},
 	"trace.write": {
 		English:  "expected the statement to write %s; it wrote %s (nodes contacted: %d)",
-		Japanese: "この文が書き込むパーティションは %sのはずですが、%sに書き込みました（問い合わせたノード: %d 台）",
+		Japanese: "この文が書き込むパーティションは %sのはずですが、%sに書き込みました（問い合わせたノード：%d 台）",
 	},
 	"trace.nodes": {
 		English:  "expected the statement to involve %s; it involved %s (%s)",
@@ -152,7 +152,7 @@ var checkMessages = messageTable{
 	},
 	"trace.full_scan": {
 		English:  "expected the query to scan the whole table; it did not (it read %s)",
-		Japanese: "テーブル全体をスキャンするクエリのはずですが、そうなっていません（読んだパーティション: %s）",
+		Japanese: "テーブル全体をスキャンするクエリのはずですが、そうなっていません（読んだパーティション：%s）",
 	},
 	"trace.no_full_scan": {
 		English:  "expected the query not to scan the whole table; it did: it read %s on %s",
@@ -184,7 +184,7 @@ var checkMessages = messageTable{
 	},
 	"schema.no_table": {
 		English:  "expected a table %s in keyspace %s; there is none (tables: %s)",
-		Japanese: "キースペース %[2]s にテーブル %[1]s があるはずですが、見つかりません（あるテーブル: %[3]s）",
+		Japanese: "キースペース %[2]s にテーブル %[1]s があるはずですが、見つかりません（あるテーブル：%[3]s）",
 	},
 	"schema.partition_key": {
 		English:  "expected the partition key (%s); your table has (%s)",
@@ -208,7 +208,7 @@ var checkMessages = messageTable{
 	},
 	"distribution.no_table": {
 		English:  "cannot look at the distribution of %s: %s",
-		Japanese: "%s の分布を調べられません: %s",
+		Japanese: "%s の分布を調べられません：%s",
 	},
 	"distribution.skew": {
 		English:  "expected a skew (largest node / mean) of %s; it is %.2f: node%d owns %d of %d rows",
@@ -232,11 +232,11 @@ var checkMessages = messageTable{
 	},
 	"patterns.load": {
 		English:  "could not load dataset %s into table %s: %s",
-		Japanese: "データセット %s をテーブル %s に読み込めませんでした: %s",
+		Japanese: "データセット %s をテーブル %s に読み込めませんでした：%s",
 	},
 	"patterns.failed": {
 		English:  "access pattern %d (%s) fails with %s: %s%s",
-		Japanese: "アクセスパターン %d（%s）が %s で失敗しました: %s%s",
+		Japanese: "アクセスパターン %d（%s）が %s で失敗しました：%s%s",
 	},
 	"patterns.partitions": {
 		English:  "access pattern %d (%s) reads %s; each access pattern must be served by exactly one partition%s",

@@ -29,11 +29,11 @@ var validateMessages = messageTable{
 	},
 	"validate.no_lessons": {
 		English:  "no lessons: %s/ holds no .md files",
-		Japanese: "レッスンがありません: %s/ に .md ファイルがありません",
+		Japanese: "レッスンがありません：%s/ に .md ファイルがありません",
 	},
 	"validate.missing_translation": {
 		English:  "this lesson has no %s version: %s is missing",
-		Japanese: "このレッスンには%s版がありません: %s が見つかりません",
+		Japanese: "このレッスンには%s版がありません：%s が見つかりません",
 	},
 	"validate.missing_item": {
 		English:  "%s %q (%s) is missing here",
@@ -73,43 +73,43 @@ var validateMessages = messageTable{
 	},
 	"validate.sandbox": {
 		English:  "cannot open a sandbox to run the exercises: %s",
-		Japanese: "演習を実行するサンドボックスを開けません: %s",
+		Japanese: "演習を実行するサンドボックスを開けません：%s",
 	},
 	"validate.setup_failed": {
 		English:  "the setup of exercise %q fails at \"%s\": %s",
-		Japanese: "演習 %q のセットアップが「%s」で失敗します: %s",
+		Japanese: "演習 %q のセットアップが「%s」で失敗します：%s",
 	},
 	"validate.check_error": {
 		English:  "the checks of exercise %q cannot run: %s",
-		Japanese: "演習 %q のチェックを実行できません: %s",
+		Japanese: "演習 %q のチェックを実行できません：%s",
 	},
 	"validate.free_pass": {
 		English:  "free pass: exercise %q passes before the learner does anything (add a check that fails from the start state)",
-		Japanese: "素通り: 演習 %q は学習者が何もしなくても合格します（開始状態では失敗するチェックを加えてください）",
+		Japanese: "素通り：演習 %q は学習者が何もしなくても合格します（開始状態では失敗するチェックを加えてください）",
 	},
 	"validate.solution_fails": {
 		English:  "solution does not pass: %s",
-		Japanese: "解答例が合格しません: %s",
+		Japanese: "解答例が合格しません：%s",
 	},
 	"validate.solution_statement": {
 		English:  " (solution statement \"%s\" failed with %s: %s)",
-		Japanese: "（解答例の文「%s」が %s で失敗しました: %s）",
+		Japanese: "（解答例の文「%s」が %s で失敗しました：%s）",
 	},
 	"validate.canceled": {
 		English:  "validation stopped: %s",
-		Japanese: "検証を中断しました: %s",
+		Japanese: "検証を中断しました：%s",
 	},
 	"lint.render": {
 		English:  "cannot render the Markdown: %s",
-		Japanese: "Markdown を表示できません: %s",
+		Japanese: "Markdown を表示できません：%s",
 	},
 	"lint.width": {
 		English:  "at width %d a line renders %d cells wide: %q",
-		Japanese: "幅 %d で表示すると %d セル幅の行になります: %q",
+		Japanese: "幅 %d で表示すると %d セル幅の行になります：%q",
 	},
 	"lint.tab": {
 		English:  "a tab character renders at an unpredictable width; use spaces: %q",
-		Japanese: "タブ文字は表示幅が一定しません。スペースを使ってください: %q",
+		Japanese: "タブ文字は表示幅が一定しません。スペースを使ってください：%q",
 	},
 	"lint.marker": {
 		English:  "at width %d the marker %q is left alone on its line, above %q: shorten the text up to its first space, or put a space earlier",
@@ -121,7 +121,7 @@ var validateMessages = messageTable{
 	},
 	"cli.ok": {
 		English:  "ok: %d lessons, %d exercises, %d checks in %s",
-		Japanese: "問題なし: %[4]s のレッスン %[1]d 個、演習 %[2]d 個、チェック %[3]d 個",
+		Japanese: "問題なし：レッスン %[1]d 個、演習 %[2]d 個、チェック %[3]d 個（%[4]s）",
 	},
 	"cli.problems": {
 		English:  "%s problem|%s problems",

@@ -69,10 +69,10 @@ func problemList(ps []Problem) string {
 
 func TestValidateJapaneseMessages(t *testing.T) {
 	got := ValidateIn(context.Background(), os.DirFS("testdata/packs/free-pass"), Japanese)
-	want := []string{`en/01-basics.md:82: 素通り: 演習 "insert" は学習者が何もしなくても合格します`}
+	want := []string{`en/01-basics.md:82: 素通り：演習 "insert" は学習者が何もしなくても合格します`}
 	assertProblems(t, got, want)
 	got = ValidateIn(context.Background(), os.DirFS("testdata/packs/wrong-solution"), Japanese)
-	want = []string{`en/01-basics.md:42: 解答例が合格しません: 結果は 1 行（[Alice]）のはずですが、実際は 1 行（[Bob]）でした`}
+	want = []string{`en/01-basics.md:42: 解答例が合格しません：結果は 1 行（[Alice]）のはずですが、実際は 1 行（[Bob]）でした`}
 	assertProblems(t, got, want)
 }
 

@@ -19,7 +19,7 @@ func TestLessonsCommand(t *testing.T) {
 		{"check good", []string{"lessons", "check", "--lang", "en", packs + "good"}, 0,
 			"ok: 2 lessons, 5 exercises, 9 checks in ", "", ""},
 		{"check good in Japanese", []string{"lessons", "check", "--lang", "ja", packs + "good"}, 0,
-			"問題なし: ", "", ""},
+			"問題なし：レッスン 2 個、演習 5 個、チェック 9 個（", "", ""},
 		{"check free pass", []string{"lessons", "check", "--lang", "en", packs + "free-pass"}, 1, "",
 			packs + "free-pass/en/01-basics.md:82: free pass: exercise \"insert\"", ""},
 		{"check counts problems", []string{"lessons", "check", "--lang", "en", packs + "missing-solution"}, 1, "",

@@ -74,9 +74,9 @@ func segments(s string) []segment {
 		}
 		cur.WriteString(gs)
 		curW += gw
-		if gw == 2 {
-			curWide = true
-		}
+		// A break may follow a wide character, not a Latin letter glued
+		// to one ("（node1" must not break after the n).
+		curWide = gw == 2
 	}
 	flush()
 	return glueCounters(segs)

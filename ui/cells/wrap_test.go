@@ -30,6 +30,8 @@ func TestWrap(t *testing.T) {
 		{"a b", 1, []string{"a", "b"}},
 		{"問い合わせ node4・1 行", 18, []string{"問い合わせ node4・", "1 行"}},
 		{"3 台のノード", 4, []string{"3 台", "の", "ノー", "ド"}},
+		{"は（node1, node2）です", 12, []string{"は（node1,", "node2）です"}},
+		{"あ[['Future', x]]", 12, []string{"あ", "[['Future',", "x]]"}},
 	}
 	for _, tt := range tests {
 		got := Wrap(tt.s, tt.w)
