@@ -111,7 +111,10 @@ func (s *Sandbox) runCommand(ctx context.Context, src string) (*Result, error) {
 		if err := s.resize(n); err != nil {
 			return nil, err
 		}
-		return &Result{Message: fmt.Sprintf("The cluster now has %d nodes; data moved to its new replicas.\n%s", n, s.status())}, nil
+		res := noted(fmt.Sprintf("The cluster now has %d nodes; data moved to its new replicas.", n), "nodes.resized", n)
+		res.Note.Rest = s.status()
+		res.Message += "\n" + res.Note.Rest
+		return res, nil
 	case up[0] == "NODE" && len(f) == 3 && (up[2] == "DOWN" || up[2] == "UP"):
 		n, err := strconv.Atoi(f[1])
 		if err != nil {
@@ -121,16 +124,15 @@ func (s *Sandbox) runCommand(ctx context.Context, src string) (*Result, error) {
 		if err != nil {
 			return nil, cqlerr.Shellf("%s", err.Error())
 		}
-		msg := fmt.Sprintf("node%d is down.", n)
-		if up[2] == "UP" {
-			msg = fmt.Sprintf("node%d is up.", n)
-			if replayed > 0 {
-				msg += fmt.Sprintf(" %d hints replayed to it.", replayed)
-			} else if !s.cluster.HintedHandoff {
-				msg += " It missed every write made while it was down (hinted handoff is off)."
-			}
+		switch {
+		case up[2] == "DOWN":
+			return noted(fmt.Sprintf("node%d is down.", n), "node.down", n), nil
+		case replayed > 0:
+			return noted(fmt.Sprintf("node%d is up. %d hints replayed to it.", n, replayed), "node.up.replayed", n, replayed), nil
+		case !s.cluster.HintedHandoff:
+			return noted(fmt.Sprintf("node%d is up. It missed every write made while it was down (hinted handoff is off).", n), "node.up.missed", n), nil
 		}
-		return &Result{Message: msg}, nil
+		return noted(fmt.Sprintf("node%d is up.", n), "node.up", n), nil
 	case up[0] == "HINTED" && len(f) >= 2 && up[1] == "HANDOFF" && len(f) <= 3:
 		return s.switchResult("HINTED HANDOFF", f[2:], &s.cluster.HintedHandoff)
 	case up[0] == "READ" && len(f) >= 2 && up[1] == "REPAIR" && len(f) <= 3:
@@ -183,11 +185,7 @@ func (s *Sandbox) switchResult(cmd string, args []string, state *bool) (*Result,
 	if len(args) == 1 {
 		arg = args[0]
 	}
-	msg, err := switchCommand(cmd, arg, state)
-	if err != nil {
-		return nil, err
-	}
-	return &Result{Message: msg}, nil
+	return switchCommand(cmd, arg, state)
 }
 
 // status is the NODES table, in the spirit of nodetool status.

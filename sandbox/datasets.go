@@ -39,8 +39,9 @@ func (s *Sandbox) loadDataset(ctx context.Context, name string, rows int, into s
 		return nil, err
 	}
 	el := time.Since(start)
-	return &Result{Message: fmt.Sprintf("Loaded %d rows of dataset %s into %s in %.2f s (%.0f rows/s).",
-		n, name, table, el.Seconds(), float64(n)/el.Seconds())}, nil
+	secs := el.Seconds()
+	return noted(fmt.Sprintf("Loaded %d rows of dataset %s into %s in %.2f s (%.0f rows/s).", n, name, table, secs, float64(n)/secs),
+		"dataset.loaded", n, name, table, secs, float64(n)/secs), nil
 }
 
 // load writes a dataset's rows: into its own table (created if needed),

@@ -84,12 +84,31 @@ type Result struct {
 	LWT     bool
 	// Message is the text of a shell command or DESCRIBE, printed as is.
 	Message string
+	// Note is set when Message is the sandbox's or cqlsh's own sentence
+	// (not Cassandra's text), so that a front end can show it in the
+	// learner's language.
+	Note *Note
 	// Describe is set for DESCRIBE output, which cqlsh frames with blank
 	// lines.
 	Describe bool
 	Warnings []string
 	// Trace records what the statement cost the cluster.
 	Trace *trace.Trace
+}
+
+// Note is a message of the sandbox (or of cqlsh) in a translatable form:
+// ID names the sentence, Args fill it, and Rest is what follows it in
+// Message (a table, say), shown as it is. The English sentence is the
+// start of Result.Message.
+type Note struct {
+	ID   string
+	Args []any
+	Rest string
+}
+
+// noted returns a result whose message is the English text of a note.
+func noted(text, id string, args ...any) *Result {
+	return &Result{Message: text, Note: &Note{ID: id, Args: args}}
 }
 
 // Session holds the settings of the cqlsh-like session.

@@ -25,7 +25,7 @@ func (ss *Session) pageSize() int {
 // switchCommand is cqlsh 5.0's on/off switch: ON, OFF, or no argument to
 // show the setting. Repeating the current state is not an error; cqlsh
 // only says so.
-func switchCommand(command, arg string, state *bool) (string, error) {
+func switchCommand(command, arg string, state *bool) (*Result, error) {
 	name := func(on bool) string {
 		if on {
 			return "ON"
@@ -35,51 +35,47 @@ func switchCommand(command, arg string, state *bool) (string, error) {
 	var want bool
 	switch strings.ToUpper(arg) {
 	case "":
-		return fmt.Sprintf("%s is %s", command, name(*state)), nil
+		return noted(fmt.Sprintf("%s is %s", command, name(*state)), "switch.is", command, name(*state)), nil
 	case "ON":
 		want = true
 	case "OFF":
 		want = false
 	default:
-		return "", cqlerr.Shellf("Improper %s command.", command)
+		return nil, cqlerr.Shellf("Improper %s command.", command)
 	}
 	if *state == want {
-		return fmt.Sprintf("%s is already %s", command, name(want)), nil
+		return noted(fmt.Sprintf("%s is already %s", command, name(want)), "switch.already", command, name(want)), nil
 	}
 	*state = want
-	return fmt.Sprintf("%s set to %s", command, name(want)), nil
+	return noted(fmt.Sprintf("%s set to %s", command, name(want)), "switch.set", command, name(want)), nil
 }
 
 // apply runs the cqlsh session commands the parser knows.
 func (ss *Session) apply(stmt cql.Statement) (*Result, error) {
 	switch st := stmt.(type) {
 	case *cql.TracingStmt:
-		msg, err := switchCommand("TRACING", st.Mode, &ss.Tracing)
-		if err != nil {
-			return nil, err
-		}
-		return &Result{Message: msg}, nil
+		return switchCommand("TRACING", st.Mode, &ss.Tracing)
 	case *cql.ConsistencyStmt:
 		if st.Serial {
 			if st.Level == "" {
-				return &Result{Message: fmt.Sprintf("Current serial consistency level is %s.", ss.Serial)}, nil
+				return noted(fmt.Sprintf("Current serial consistency level is %s.", ss.Serial), "serial.current", ss.Serial.String()), nil
 			}
 			cl, ok := cluster.ParseConsistency(st.Level)
 			if !ok || !cl.IsSerial() {
 				return nil, cqlerr.Shellf("Improper SERIAL command.")
 			}
 			ss.Serial = cl
-			return &Result{Message: fmt.Sprintf("Serial consistency level set to %s.", cl)}, nil
+			return noted(fmt.Sprintf("Serial consistency level set to %s.", cl), "serial.set", cl.String()), nil
 		}
 		if st.Level == "" {
-			return &Result{Message: fmt.Sprintf("Current consistency level is %s.", ss.Consistency)}, nil
+			return noted(fmt.Sprintf("Current consistency level is %s.", ss.Consistency), "consistency.current", ss.Consistency.String()), nil
 		}
 		cl, ok := cluster.ParseConsistency(st.Level)
 		if !ok {
 			return nil, cqlerr.Shellf("Improper CONSISTENCY command.")
 		}
 		ss.Consistency = cl
-		return &Result{Message: fmt.Sprintf("Consistency level set to %s.", cl)}, nil
+		return noted(fmt.Sprintf("Consistency level set to %s.", cl), "consistency.set", cl.String()), nil
 	}
 	return nil, fmt.Errorf("unexpected session command %T", stmt)
 }
@@ -112,18 +108,22 @@ func (s *Sandbox) shellCommand(src string) (*Result, bool) {
 		if n, err := strconv.Atoi(arg); err == nil && n > 0 {
 			s.session.Paging = true
 			s.session.PageSize = n
-			return &Result{Statement: src, Message: fmt.Sprintf("Page size: %d", n)}, true
+			res := noted(fmt.Sprintf("Page size: %d", n), "paging.size", n)
+			res.Statement = src
+			return res, true
 		}
-		msg, err := switchCommand("PAGING", arg, &s.session.Paging)
+		res, err := switchCommand("PAGING", arg, &s.session.Paging)
 		if err != nil {
 			return &Result{Statement: src, Message: err.Error()}, true
 		}
 		if s.session.Paging {
-			msg += fmt.Sprintf("\nPage size: %d", s.session.pageSize())
+			res.Note.Rest = fmt.Sprintf("Page size: %d", s.session.pageSize())
+			res.Message += "\n" + res.Note.Rest
 		} else {
 			s.session.PageSize = 0
 		}
-		return &Result{Statement: src, Message: msg}, true
+		res.Statement = src
+		return res, true
 	}
 	return nil, false
 }
