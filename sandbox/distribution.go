@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/learnkv/learnkv/sandbox/cluster"
 	"github.com/learnkv/learnkv/sandbox/replica"
@@ -75,17 +76,35 @@ func (s *Sandbox) Distribution(ctx context.Context, ks, table string) (*Distribu
 	return s.distribution(ctx, ks, table)
 }
 
+// NoTableError is the error of a sandbox command (SHOW DISTRIBUTION,
+// LOAD DATASET into a table) or of Distribution given a table, or a
+// keyspace, that does not exist.
+type NoTableError struct {
+	// Table is the table's qualified name (keyspace.table).
+	Table string
+	// NoKeyspace is set when the keyspace itself does not exist.
+	NoKeyspace bool
+}
+
+func (e *NoTableError) Error() string {
+	if e.NoKeyspace {
+		ks, _, _ := strings.Cut(e.Table, ".")
+		return fmt.Sprintf("keyspace %s does not exist", ks)
+	}
+	return fmt.Sprintf("table %s does not exist", e.Table)
+}
+
 func (s *Sandbox) distribution(ctx context.Context, ks, table string) (*Distribution, error) {
 	if ks == "" {
 		ks = s.session.Keyspace
 	}
 	k := s.catalog.Keyspace(ks)
 	if k == nil {
-		return nil, fmt.Errorf("keyspace %s does not exist", ks)
+		return nil, &NoTableError{Table: ks + "." + table, NoKeyspace: true}
 	}
 	t := k.Tables[table]
 	if t == nil {
-		return nil, fmt.Errorf("table %s.%s does not exist", ks, table)
+		return nil, &NoTableError{Table: ks + "." + table}
 	}
 	d := &Distribution{Table: t.QualifiedName(), RF: k.ReplicationFactor()}
 	ring := s.cluster.Ring()
@@ -235,7 +254,7 @@ func (s *Sandbox) schemaTable(name string) (*schema.Table, error) {
 	}
 	t := s.catalog.Table(ks, tn)
 	if t == nil {
-		return nil, fmt.Errorf("table %s.%s does not exist", ks, tn)
+		return nil, &NoTableError{Table: ks + "." + tn, NoKeyspace: s.catalog.Keyspace(ks) == nil}
 	}
 	return t, nil
 }

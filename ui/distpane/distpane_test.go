@@ -63,8 +63,23 @@ func TestViewLoading(t *testing.T) {
 
 func TestViewError(t *testing.T) {
 	goldenViews(t, 4, func(m *Model) {
-		m.SetDistribution("learnkv.gone", nil, errors.New("table learnkv.gone does not exist"))
+		m.SetDistribution("learnkv.gone", nil, errors.New("disk full"))
 	})
+}
+
+// TestViewNoTable shows the sandbox's missing-table error in the
+// learner's language.
+func TestViewNoTable(t *testing.T) {
+	sb, err := sandbox.Open(sandbox.Options{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close() })
+	_, err = sb.Distribution(context.Background(), "", "gone")
+	if !errors.As(err, new(*sandbox.NoTableError)) {
+		t.Fatalf("Distribution(gone) error = %v, want a *sandbox.NoTableError", err)
+	}
+	goldenViews(t, 4, func(m *Model) { m.SetDistribution("learnkv.gone", nil, err) })
 }
 
 func TestViewSkewedLowCardinality(t *testing.T) {

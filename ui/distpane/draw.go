@@ -21,12 +21,16 @@ func (m *Model) render(keep bool) {
 			lines = append(lines, style(l))
 		}
 	}
+	var missing *sandbox.NoTableError
 	switch {
 	case m.loading:
 		add(m.th.Faint.Render, i18n.F(m.lang, i18n.DistLoading, m.table))
 	case errors.Is(m.err, context.Canceled):
 		add(m.th.Bold.Render, m.table)
 		add(m.th.Warn.Render, i18n.T(m.lang, i18n.DistCancelled))
+	case errors.As(m.err, &missing):
+		add(m.th.Bold.Render, m.table)
+		add(m.th.Error.Render, i18n.F(m.lang, i18n.DistNoTable, missing.Table))
 	case m.err != nil:
 		add(m.th.Bold.Render, m.table)
 		add(m.th.Error.Render, m.err.Error())
