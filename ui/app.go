@@ -173,7 +173,7 @@ func New(opts Options) *App {
 	a.editor.Focus()
 	a.say(noticeInfo, i18n.NoticeWelcome)
 	if opts.Notice != nil {
-		a.notice = notice{kind: noticeWarn, set: true, local: opts.Notice}
+		a.notice = notice{kind: noticeWarn, set: true, local: opts.Notice, sticky: true}
 	}
 	a.outline.SetLessons(a.lessons())
 	a.lessonID, a.itemID = a.resumePoint()

@@ -2,14 +2,12 @@ package ui
 
 import (
 	"context"
-	"strings"
 	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/learnkv/learnkv/lessons"
-	"github.com/learnkv/learnkv/sandbox/cqlerr"
 	"github.com/learnkv/learnkv/ui/distpane"
 	"github.com/learnkv/learnkv/ui/editor"
 	"github.com/learnkv/learnkv/ui/i18n"
@@ -39,6 +37,10 @@ type notice struct {
 	// own error messages); local gives the text of the app's caller.
 	raw   string
 	local func(lessons.Lang) string
+	// sticky is set for a notice that is about the app rather than the
+	// item on screen (the progress file), which stays when the learner
+	// moves to another item.
+	sticky bool
 }
 
 func (n notice) empty() bool { return !n.set }
@@ -64,6 +66,13 @@ func (n notice) is(id i18n.ID) bool { return n.set && n.raw == "" && n.local == 
 // say puts the UI string id, formatted with args, on the status line.
 func (a *App) say(kind noticeKind, id i18n.ID, args ...any) {
 	a.notice = notice{kind: kind, set: true, id: id, args: args}
+}
+
+// clearNotice takes the notice off the status line, unless it is sticky.
+func (a *App) clearNotice() {
+	if !a.notice.sticky {
+		a.notice = notice{}
+	}
 }
 
 // sayRaw puts a text that needs no translation on the status line.
@@ -244,6 +253,7 @@ func (a *App) handleMsg(msg tea.Msg) tea.Cmd {
 	case progressSavedMsg:
 		if msg.err != nil {
 			a.say(noticeError, i18n.NoticeProgressError, msg.err.Error())
+			a.notice.sticky = true
 		}
 		return nil
 	case distpane.ChooseMsg:
@@ -274,89 +284,6 @@ func (a *App) handleMsg(msg tea.Msg) tea.Cmd {
 		return a.resetLesson()
 	}
 	return nil
-}
-
-// submit runs the learner's statements.
-func (a *App) submit(src string) tea.Cmd {
-	return a.startOp(i18n.StatusRunning, func(ctx context.Context, op int) tea.Cmd {
-		return execCmd(ctx, op, a.sb, src)
-	})
-}
-
-// runQueued runs the next queued submission when the sandbox is free.
-func (a *App) runQueued() tea.Cmd {
-	if a.busy || len(a.queued) == 0 {
-		return nil
-	}
-	src := a.queued[0]
-	a.queued = a.queued[1:]
-	return a.submit(src)
-}
-
-// execDone shows a submission's outcome and, in an exercise, checks it.
-func (a *App) execDone(msg execDoneMsg) tea.Cmd {
-	current := a.endOp(msg.op)
-	if msg.quit {
-		return a.quit()
-	}
-	a.applySnapshot(msg.snap)
-	if msg.clear && len(msg.runs) == 0 {
-		a.results.Clear()
-		return nil
-	}
-	if len(msg.runs) == 0 {
-		return nil
-	}
-	lastRun := msg.runs[len(msg.runs)-1]
-	a.results.SetResult(lastRun.stmt, lastRun.res, lastRun.err, len(msg.runs))
-	for i := len(msg.runs) - 1; i >= 0; i-- {
-		if r := msg.runs[i]; r.res != nil && r.res.Trace != nil {
-			a.trace.SetTrace(r.res.Trace)
-			a.keyview.SetTrace(r.res.Trace)
-			break
-		}
-	}
-	// A read leaves the distribution as it was: measure it again only
-	// after a change, or for another table.
-	if msg.table != "" && msg.table != a.distTable {
-		a.distTable, a.distDirty = msg.table, true
-	}
-	for _, r := range msg.runs {
-		if w := strings.ToUpper(firstWord(r.stmt)); r.err == nil && w != "SELECT" && w != "DESCRIBE" && w != "DESC" {
-			a.distDirty = true
-		}
-	}
-	switch {
-	case isCancel(lastRun.err):
-		a.say(noticeWarn, i18n.NoticeCancelled)
-	case lastRun.err != nil:
-		a.sayRaw(noticeError, cqlerr.As(lastRun.err).Code.Class()+": "+oneLine(cqlerr.As(lastRun.err).Message))
-	default:
-		a.notice = notice{}
-	}
-	if !a.wide() && a.shown != paneResults && a.focus == paneEditor {
-		a.shown = paneResults
-	}
-	// Record the learner's last CQL statement for the exercise's checks.
-	attempted := false
-	for _, r := range msg.runs {
-		if isCancel(r.err) {
-			continue
-		}
-		if lessons.IsCQLStatement(r.stmt) {
-			a.last = &lessons.Attempt{Statement: r.stmt, Result: r.res, Err: r.err}
-			attempted = true
-		} else if r.err == nil && changesState(r.stmt) {
-			// Loading a dataset or stopping a node changes what the
-			// checks see, so it is graded too (it is not the "last"
-			// statement, which stays the learner's last CQL).
-			attempted = true
-		}
-	}
-	if current && attempted && a.lesson.IsExercise() {
-		return a.check(checkAfterStatement)
-	}
-	return a.distIfVisible()
 }
 
 // check grades the open exercise.
@@ -528,16 +455,4 @@ func (a *App) measured(msg distDoneMsg) tea.Cmd {
 	}
 	a.dist.SetDistribution(msg.table, msg.dist, msg.err)
 	return nil
-}
-
-// changesState reports whether a sandbox or cqlsh command changes the data
-// or the cluster an exercise is graded on (LOAD DATASET, NODE n DOWN,
-// NODES n, CONSISTENCY, HINTED HANDOFF, READ REPAIR), as opposed to one
-// that only shows something (SHOW, DESCRIBE, TRACING).
-func changesState(stmt string) bool {
-	switch strings.ToUpper(firstWord(stmt)) {
-	case "LOAD", "NODE", "NODES", "CONSISTENCY", "SERIAL", "HINTED", "READ":
-		return len(strings.Fields(stmt)) > 1
-	}
-	return false
 }

@@ -255,7 +255,7 @@ func TestStatementWhileMeasuring(t *testing.T) {
 	if a.busy || a.measure != nil {
 		t.Fatalf("after the statement: busy %v, measuring %v; want idle", a.busy, a.measure != nil)
 	}
-	if got := screen(a); !strings.Contains(got, "1 rows in 1 partitions") {
+	if got := screen(a); !strings.Contains(got, "1 row in 1 partition,") {
 		t.Errorf("the distribution was not measured again after the statement:\n%s", got)
 	}
 	// A statement while another operation runs still waits its turn.

@@ -82,6 +82,8 @@ func (a *App) open(lessonID, itemID string) tea.Cmd {
 	a.last = nil
 	a.regrade = false
 	a.prog.Visit(l.ID, it.ID)
+	// The notice was about the item left ("passed", "not yet", an error).
+	a.clearNotice()
 	var prep tea.Cmd
 	switch {
 	case it.Kind == lessons.ExerciseItem:
@@ -93,6 +95,9 @@ func (a *App) open(lessonID, itemID string) tea.Cmd {
 		prep = a.startOp(i18n.StatusLoading, func(ctx context.Context, op int) tea.Cmd {
 			return prepareCmd(ctx, op, a.checker, prepareEnter, l, it)
 		})
+	}
+	if prep != nil {
+		a.clearRun()
 	}
 	a.showItem()
 	return tea.Batch(prep, a.save())
@@ -149,6 +154,7 @@ func (a *App) resetExercise() tea.Cmd {
 	}
 	a.prog.ResetExercise(l.ID, it.ID)
 	a.prog.MarkStarted(l.ID, it.ID)
+	a.clearRun()
 	a.last = nil
 	a.regrade = false
 	a.lesson.SetItem(nil, nil, lessonpane.ItemState{})
@@ -175,12 +181,22 @@ func (a *App) resetLesson() tea.Cmd {
 	}
 	a.prog.ResetLesson(l.ID)
 	a.prog.Visit(l.ID, a.itemID)
+	a.clearRun()
 	a.last = nil
 	a.regrade = false
 	a.lesson.SetItem(nil, nil, lessonpane.ItemState{})
 	a.showItem()
 	a.say(noticeInfo, i18n.NoticeResetLesson)
 	return tea.Batch(cmd, a.save())
+}
+
+// clearRun empties the results, trace and key panes when the sandbox is
+// set up afresh (an exercise starts or is reset, a lesson is entered or
+// reset): what they showed was about a state that is gone.
+func (a *App) clearRun() {
+	a.results.Clear()
+	a.trace.SetTrace(nil)
+	a.keyview.SetTrace(nil)
 }
 
 // save writes the progress in a command.

@@ -126,3 +126,36 @@ func Clean(s string) string {
 	}
 	return b.String()
 }
+
+// OneLine puts a statement typed over several lines on one line, for a
+// header: each line break, with the indentation around it, becomes one
+// space (spaces inside a line, as in a string literal, are kept), then
+// the text is cleaned as Clean does.
+func OneLine(s string) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\t", " ")
+	var parts []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return Clean(strings.Join(parts, " "))
+}
+
+// Elide shortens s to at most w cells by cutting out its middle: the
+// first head cells, "…", then as much of the end as fits. It keeps the
+// end of a value whose start is shared with its neighbours (a storage
+// key's table and token), where Truncate would keep only the shared part.
+// A head of w-1 or more cuts the end, as Truncate does.
+func Elide(s string, w, head int) string {
+	total := ansi.StringWidth(s)
+	if total <= w {
+		return s
+	}
+	if w <= 1 || head >= w-1 {
+		return Truncate(s, w)
+	}
+	head = max(head, 0)
+	tail := w - head - 1
+	return Cut(s, 0, head) + "…" + ansi.Cut(s, total-tail, total)
+}

@@ -112,3 +112,42 @@ func TestBar(t *testing.T) {
 		}
 	}
 }
+
+func TestOneLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"SELECT item_no, product FROM order_items\nWHERE order_id = 'o1001'", "SELECT item_no, product FROM order_items WHERE order_id = 'o1001'"},
+		{"INSERT INTO t (k, v)\r\n  VALUES (1, 'a  b');\n", "INSERT INTO t (k, v) VALUES (1, 'a  b');"},
+		{"SELECT *\n\n\tFROM t", "SELECT * FROM t"},
+		{"one line", "one line"},
+	}
+	for _, tt := range tests {
+		if got := OneLine(tt.in); got != tt.want {
+			t.Errorf("OneLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestElide(t *testing.T) {
+	key := "lesson01.test_table/7250318944307867790/('01')/row()/keyword['author']"
+	tests := []struct {
+		s       string
+		w, head int
+		want    string
+	}{
+		{key, 40, 10, "lesson01.t…'01')/row()/keyword['author']"},
+		{key, 200, 10, key},
+		{"abcdefghij", 5, 2, "ab…ij"},
+		{"abcdefghij", 5, 4, "abcd…"},
+		{"日本語のキー", 7, 2, "日…キー"},
+		{"abc", 1, 0, "…"},
+	}
+	for _, tt := range tests {
+		got := Elide(tt.s, tt.w, tt.head)
+		if got != tt.want {
+			t.Errorf("Elide(%q, %d, %d) = %q, want %q", tt.s, tt.w, tt.head, got, tt.want)
+		}
+		if w := Width(got); w > tt.w {
+			t.Errorf("Elide(%q, %d, %d) is %d cells wide, want at most %d", tt.s, tt.w, tt.head, w, tt.w)
+		}
+	}
+}

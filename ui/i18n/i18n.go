@@ -6,10 +6,17 @@
 //
 // A test checks that every ID has both texts and that both use the same
 // fmt verbs, so a missing or mistranslated format can not reach a learner.
+//
+// English counts agree with their number through plural markers, which F
+// resolves before formatting: {s} (or {one|other}) picks its form by the
+// number formatted by the verb just before it, so "%d row{s}" gives
+// "1 row" and "2 rows". Japanese needs none. A text formatted with F must
+// therefore not use { } for anything else.
 package i18n
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/learnkv/learnkv/lessons"
@@ -44,7 +51,92 @@ func F(lang lessons.Lang, id ID, args ...any) string {
 	if id < 0 || id >= numIDs {
 		return fmt.Sprintf("!(i18n %d)", int(id))
 	}
-	return fmt.Sprintf(table[id].text(lang), args...)
+	return format(table[id].text(lang), args)
+}
+
+// format resolves a text's plural markers, then formats it.
+func format(f string, args []any) string {
+	if strings.IndexByte(f, '{') >= 0 {
+		f = plurals(f, args)
+	}
+	return fmt.Sprintf(f, args...)
+}
+
+// plurals replaces each plural marker of a format ({s}, {one|other}) by
+// the form that agrees with the argument of the verb before it.
+func plurals(f string, args []any) string {
+	var b strings.Builder
+	next, last := 0, -1
+	for i := 0; i < len(f); i++ {
+		switch c := f[i]; c {
+		case '%':
+			j := i + 1
+			for ; j < len(f) && !isVerb(f[j]); j++ {
+				if f[j] == '[' {
+					end := strings.IndexByte(f[j:], ']')
+					if end < 0 {
+						break
+					}
+					if n, err := strconv.Atoi(f[j+1 : j+end]); err == nil {
+						next = n - 1
+					}
+					j += end
+				}
+			}
+			if j < len(f) && f[j] != '%' {
+				last = next
+				next++
+			}
+			b.WriteString(f[i:min(j+1, len(f))])
+			i = j
+		case '{':
+			end := strings.IndexByte(f[i:], '}')
+			if end < 0 {
+				b.WriteString(f[i:])
+				return b.String()
+			}
+			one, other, ok := strings.Cut(f[i+1:i+end], "|")
+			if !ok {
+				one, other = "", one
+			}
+			if last >= 0 && last < len(args) && isOne(args[last]) {
+				b.WriteString(one)
+			} else {
+				b.WriteString(other)
+			}
+			i += end
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// isVerb reports whether c ends a fmt verb.
+func isVerb(c byte) bool { return c == '%' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// isOne reports whether a formatted number takes the singular in English.
+func isOne(v any) bool {
+	switch n := v.(type) {
+	case int:
+		return n == 1 || n == -1
+	case int32:
+		return n == 1 || n == -1
+	case int64:
+		return n == 1 || n == -1
+	case uint:
+		return n == 1
+	}
+	return false
+}
+
+// Join joins two texts of a language with a space, except before a
+// full-width bracket, which Japanese sets without one.
+func Join(a, b string) string {
+	if a == "" || b == "" || strings.HasPrefix(b, "（") || strings.HasPrefix(b, "「") {
+		return a + b
+	}
+	return a + " " + b
 }
 
 // Other returns the language a run-time switch changes lang to.
@@ -108,6 +200,7 @@ const (
 	NoticeWelcome
 	NoticeNoExample
 	NoticeStatements
+	NoticeFailed
 
 	// Help: global keys.
 	HelpQuit
@@ -157,6 +250,7 @@ const (
 	HelpResetLesson
 	HelpYes
 	HelpNo
+	HelpRuns
 
 	// The editor.
 	EditorPlaceholder
@@ -172,8 +266,15 @@ const (
 	ResultsWarning
 	ResultsCancelled
 	ResultsLastOf
+	ResultsRunOf
+	ResultsFailed
+	ResultsMoreFailed
+	ResultsDistShown
 	ErrHintSyntax
 	ErrHintUnavailable
+	ErrHintUnavailableLevel
+	ErrHintUnavailableLowest
+	ErrHintUnavailableSerial
 	ErrHintFiltering
 	ErrHintPartitionKey
 
@@ -196,6 +297,7 @@ const (
 	TracePartitionNodes
 	TraceRowsScanned
 	TraceRowsReturned
+	TraceRowsCondition
 	TraceKeys
 	TraceFullScan
 	TraceFiltering
@@ -219,6 +321,7 @@ const (
 	DistEmptyHint
 	DistLoading
 	DistCancelled
+	DistNoTable
 	DistSummary
 	DistSkew
 	DistLargest
@@ -252,6 +355,7 @@ const (
 	LessonSolutionKey
 	LessonWhy
 	LessonCopyHint
+	LessonCopyHintMany
 	LessonNextHint
 	ConfirmSolution
 	ConfirmResetExercise
@@ -262,6 +366,28 @@ const (
 	StartLocked
 	StartContentError
 	StartSandboxError
+
+	// The sandbox's own messages (see Note), and the names of its
+	// switches.
+	NoteNodeDown
+	NoteNodeUp
+	NoteNodeUpReplayed
+	NoteNodeUpMissed
+	NoteNodesResized
+	NoteDatasetLoaded
+	NoteSwitchIs
+	NoteSwitchSet
+	NoteSwitchAlready
+	NoteConsistencyCurrent
+	NoteConsistencySet
+	NoteSerialCurrent
+	NoteSerialSet
+	NotePageSize
+	SwitchTracing
+	SwitchPaging
+	SwitchHintedHandoff
+	SwitchReadRepair
+	SwitchTraceKeys
 
 	numIDs
 )

@@ -123,3 +123,74 @@ func TestVerbs(t *testing.T) {
 		}
 	}
 }
+
+func TestPlurals(t *testing.T) {
+	tests := []struct {
+		format string
+		args   []any
+		want   string
+	}{
+		{"%d row{s}", []any{1}, "1 row"},
+		{"%d row{s}", []any{2}, "2 rows"},
+		{"%d row{s}", []any{0}, "0 rows"},
+		{"%d row{s} in %d partition{s}", []any{1, 3}, "1 row in 3 partitions"},
+		{"%d row{s} in %d partition{s}", []any{3, 1}, "3 rows in 1 partition"},
+		{"only %d {is|are} up", []any{1}, "only 1 is up"},
+		{"only %d {is|are} up", []any{2}, "only 2 are up"},
+		{"%s needs %d replica{s}", []any{"QUORUM", 1}, "QUORUM needs 1 replica"},
+		{"%.1f%% of %d node{s}", []any{2.5, 1}, "2.5% of 1 node"},
+		{"%[2]d node{s}, %[1]d row{s}", []any{2, 1}, "1 node, 2 rows"},
+		{"%d row{s}", []any{int64(1)}, "1 row"},
+		{"no verb{s}", nil, "no verbs"},
+		{"%d unclosed {s", []any{1}, "1 unclosed {s"},
+	}
+	for _, tt := range tests {
+		if got := format(tt.format, tt.args); got != tt.want {
+			t.Errorf("format(%q, %v) = %q, want %q", tt.format, tt.args, got, tt.want)
+		}
+	}
+}
+
+func TestJoinSetsNoSpaceBeforeFullWidthBrackets(t *testing.T) {
+	tests := []struct{ a, b, want string }{
+		{"Table", "(here)", "Table (here)"},
+		{"テーブル", "（表示中）", "テーブル（表示中）"},
+		{"キー：読取 3、書込 0", "（先頭 500 件を表示）", "キー：読取 3、書込 0（先頭 500 件を表示）"},
+		{"", "x", "x"},
+	}
+	for _, tt := range tests {
+		if got := Join(tt.a, tt.b); got != tt.want {
+			t.Errorf("Join(%q, %q) = %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestNotes(t *testing.T) {
+	tests := []struct {
+		lang lessons.Lang
+		id   string
+		args []any
+		want string
+		ok   bool
+	}{
+		{lessons.English, "node.down", []any{2}, "node2 is down.", true},
+		{lessons.Japanese, "node.down", []any{2}, "node2 を停止しました。", true},
+		{lessons.English, "node.up.replayed", []any{2, 1}, "node2 is up. 1 hint replayed to it.", true},
+		{lessons.English, "node.up.replayed", []any{2, 3}, "node2 is up. 3 hints replayed to it.", true},
+		{lessons.Japanese, "switch.set", []any{"HINTED HANDOFF", "OFF"}, "ヒンテッドハンドオフ（HINTED HANDOFF）を OFF にしました。", true},
+		{lessons.English, "switch.set", []any{"HINTED HANDOFF", "OFF"}, "HINTED HANDOFF set to OFF", true},
+		{lessons.Japanese, "switch.is", []any{"EXPAND", "ON"}, "EXPAND は ON です。", true},
+		{lessons.Japanese, "consistency.set", []any{"QUORUM"}, "一貫性レベルを QUORUM にしました。", true},
+		{lessons.English, "dataset.loaded", []any{1, "users", "lesson00.users", 0.5, 2.0}, "Loaded 1 row of dataset users into lesson00.users in 0.50 s (2 rows/s).", true},
+		{lessons.English, "nodes.resized", []any{1}, "The cluster now has 1 node; data moved to its new replicas.", true},
+		{lessons.Japanese, "no.such.note", []any{1}, "", false},
+		{lessons.Japanese, "node.down", nil, "", false},
+		{lessons.Japanese, "node.down", []any{"two"}, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := Note(tt.lang, tt.id, tt.args)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("Note(%q, %q, %v) = %q, %v, want %q, %v", tt.lang, tt.id, tt.args, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -105,13 +105,13 @@ func (m *Model) render(keep bool) {
 	case m.tr == nil:
 		lines = append(faint(i18n.KeysEmpty), faint(i18n.KeysEmptyHint)...)
 	case len(m.tr.Keys) == 0:
-		lines = append(lines, m.th.Accent.Render("› ")+m.th.Subtle.Render(cells.Truncate(cells.Clean(m.tr.Statement), w-2)))
+		lines = append(lines, m.th.Accent.Render("› ")+m.th.Subtle.Render(cells.Truncate(cells.OneLine(m.tr.Statement), w-2)))
 		lines = append(lines, faint(i18n.KeysNone)...)
 	default:
-		lines = append(lines, m.th.Accent.Render("› ")+m.th.Subtle.Render(cells.Truncate(cells.Clean(m.tr.Statement), w-2)))
+		lines = append(lines, m.th.Accent.Render("› ")+m.th.Subtle.Render(cells.Truncate(cells.OneLine(m.tr.Statement), w-2)))
 		summary := i18n.F(m.lang, i18n.KeysSummary, m.tr.KeysRead, m.tr.KeysWritten)
 		if total := m.tr.KeysRead + m.tr.KeysWritten; total > len(m.tr.Keys) {
-			summary += " " + i18n.F(m.lang, i18n.KeysFirstN, len(m.tr.Keys))
+			summary = i18n.Join(summary, i18n.F(m.lang, i18n.KeysFirstN, len(m.tr.Keys)))
 		}
 		for _, l := range cells.Wrap(summary, w) {
 			lines = append(lines, m.th.Bold.Render(l))

@@ -91,7 +91,7 @@ func TestSummarySaysWhenKeysWereCut(t *testing.T) {
 		want string
 	}{
 		{lessons.English, "900 keys read, 0 written (the first 2 shown)"},
-		{lessons.Japanese, "キー：読取 900、書込 0 （先頭 2 件を表示）"},
+		{lessons.Japanese, "キー：読取 900、書込 0（先頭 2 件を表示）"},
 	}
 	for _, tt := range tests {
 		m := New(tt.lang, theme.New(true))

@@ -271,7 +271,7 @@ func (m Model) line(r row, selected bool) string {
 	style := m.th.Text
 	if Key(l.ID, it.ID) == m.current {
 		style = m.th.Accent.Bold(true)
-		title += " " + i18n.T(m.lang, i18n.OutlineHere)
+		title = i18n.Join(title, i18n.T(m.lang, i18n.OutlineHere))
 	}
 	return cursor + cells.Truncate("  "+m.markGlyph(m.marks[Key(l.ID, it.ID)])+" "+m.th.Faint.Render(kind)+" "+style.Render(title), m.width-2)
 }

@@ -1,10 +1,15 @@
 // Package results is the results pane: the rows a statement returned, as
 // a table that scrolls both ways and renders only the rows on screen (a
 // million-row result costs no more to draw than ten), or the text of a
-// command, or an error with a caret under the column it is about.
+// command, or an error with a caret under the column it is about. For a
+// submission of several statements it shows the last one's outcome under
+// the statements that failed, and [ and ] step through them all.
 package results
 
 import (
+	"context"
+	"errors"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -12,6 +17,7 @@ import (
 
 	"github.com/learnkv/learnkv/lessons"
 	"github.com/learnkv/learnkv/sandbox"
+	"github.com/learnkv/learnkv/sandbox/cqlerr"
 	"github.com/learnkv/learnkv/ui/cells"
 	"github.com/learnkv/learnkv/ui/i18n"
 	"github.com/learnkv/learnkv/ui/theme"
@@ -27,6 +33,10 @@ type KeyMap struct {
 	Right    key.Binding
 	Top      key.Binding
 	Bottom   key.Binding
+	// PrevRun and NextRun show the previous and next statement of a
+	// submission of several.
+	PrevRun key.Binding
+	NextRun key.Binding
 }
 
 // NewKeyMap returns the pane's keys with help in lang.
@@ -40,6 +50,8 @@ func NewKeyMap(lang lessons.Lang) KeyMap {
 		Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", i18n.T(lang, i18n.HelpColumnRight))),
 		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", i18n.T(lang, i18n.HelpTop))),
 		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", i18n.T(lang, i18n.HelpBottom))),
+		PrevRun:  key.NewBinding(key.WithKeys("["), key.WithHelp("[/]", i18n.T(lang, i18n.HelpRuns))),
+		NextRun:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", i18n.T(lang, i18n.HelpRuns))),
 	}
 }
 
@@ -53,7 +65,24 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp returns every key, in groups.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Left, k.Right, k.Top, k.Bottom}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Left, k.Right, k.Top, k.Bottom}, {k.PrevRun}}
+}
+
+// HelpKeys returns the keys that apply now (the help bar shows these):
+// [ and ] only after a submission of several statements.
+func (m Model) HelpKeys() []key.Binding {
+	keys := m.KeyMap.ShortHelp()
+	if len(m.runs) > 1 {
+		keys = append([]key.Binding{m.KeyMap.PrevRun}, keys...)
+	}
+	return keys
+}
+
+// Run is one statement of a submission and its outcome.
+type Run struct {
+	Stmt string
+	Res  *sandbox.Result
+	Err  error
 }
 
 // Model is the results pane.
@@ -68,9 +97,11 @@ type Model struct {
 	stmt string
 	res  *sandbox.Result
 	err  error
-	// ran counts the statements of the last submission (only the last
-	// one's result is shown).
-	ran int
+	// ran counts the statements of the last submission; runs holds them
+	// when they are known (SetRuns), and at is the one shown.
+	ran  int
+	runs []Run
+	at   int
 
 	table *table
 	// text holds the lines of a message or an error, wrapped to width.
@@ -107,7 +138,40 @@ func (m *Model) SetSize(w, h int) {
 // SetResult shows the outcome of a statement. ran is the number of
 // statements the learner's submission held.
 func (m *Model) SetResult(stmt string, res *sandbox.Result, err error, ran int) {
-	m.stmt, m.res, m.err, m.ran = stmt, res, err, ran
+	m.runs, m.at, m.ran = nil, 0, ran
+	m.show(stmt, res, err)
+}
+
+// SetRuns shows the outcome of a submission: the last statement's, under
+// the statements that failed before it.
+func (m *Model) SetRuns(runs []Run) {
+	if len(runs) == 0 {
+		m.Clear()
+		return
+	}
+	m.runs, m.at, m.ran = runs, len(runs)-1, len(runs)
+	r := runs[m.at]
+	m.show(r.Stmt, r.Res, r.Err)
+}
+
+// Failed returns the statements of the submission that failed, counted
+// from 0.
+func (m Model) Failed() []int {
+	var out []int
+	for i, r := range m.runs {
+		if r.Err != nil && !errors.Is(r.Err, context.Canceled) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Showing returns the statement of the submission shown, counted from 0.
+func (m Model) Showing() int { return m.at }
+
+// show shows one statement's outcome.
+func (m *Model) show(stmt string, res *sandbox.Result, err error) {
+	m.stmt, m.res, m.err = stmt, res, err
 	m.yOff, m.xOff = 0, 0
 	m.table = nil
 	if err == nil && res != nil && (res.HasRows || res.LWT || len(res.Columns) > 0) && res.Message == "" {
@@ -175,6 +239,17 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		step = 8 // text scrolls by cells, tables by columns
 	}
 	switch {
+	case key.Matches(k, m.KeyMap.PrevRun) || key.Matches(k, m.KeyMap.NextRun):
+		step := 1
+		if key.Matches(k, m.KeyMap.PrevRun) {
+			step = -1
+		}
+		if at := m.at + step; at >= 0 && at < len(m.runs) {
+			m.at = at
+			r := m.runs[at]
+			m.show(r.Stmt, r.Res, r.Err)
+		}
+		return m, nil
 	case key.Matches(k, m.KeyMap.Up):
 		m.yOff--
 	case key.Matches(k, m.KeyMap.Down):
@@ -196,28 +271,79 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// headLines are the lines above the body: the statement and any warnings.
+// headLines are the lines above the body: the statements of the
+// submission that failed, the statement shown, and any warnings.
 func (m Model) headLines() []string {
 	if m.stmt == "" {
 		return nil
 	}
 	// The statement on one line: a statement typed over several lines
 	// reads better with its line breaks as spaces than as \n.
-	stmt := cells.Clean(strings.Join(strings.Fields(m.stmt), " "))
-	if m.ran > 1 {
+	stmt := cells.OneLine(m.stmt)
+	switch {
+	case m.ran > 1 && len(m.runs) > 0 && m.at != len(m.runs)-1:
+		stmt = i18n.F(m.lang, i18n.ResultsRunOf, m.at+1, m.ran) + " " + stmt
+	case m.ran > 1:
 		stmt = i18n.F(m.lang, i18n.ResultsLastOf, m.ran) + " " + stmt
 	}
-	lines := []string{m.th.Accent.Render("› ") + m.th.Subtle.Render(cells.Truncate(stmt, m.width-2))}
+	lines := m.failureLines()
+	lines = append(lines, m.th.Accent.Render("› ")+m.th.Subtle.Render(cells.Truncate(stmt, m.width-2)))
 	if m.res != nil {
+		var warnings []string
 		for _, w := range m.res.Warnings {
 			for _, l := range cells.Wrap(i18n.T(m.lang, i18n.ResultsWarning)+" "+cells.Clean(w), m.width) {
-				if len(lines) < 4 {
-					lines = append(lines, m.th.Warn.Render(l))
+				if len(warnings) < 3 {
+					warnings = append(warnings, m.th.Warn.Render(l))
 				}
 			}
 		}
+		lines = append(lines, warnings...)
 	}
 	return lines
+}
+
+// failureLines lists the statements of the submission that failed, other
+// than the one shown: each with its error, as many as leave half the pane
+// to the outcome shown.
+func (m Model) failureLines() []string {
+	failed := m.Failed()
+	if len(m.runs) < 2 || len(failed) == 0 {
+		return nil
+	}
+	var lines []string
+	for _, l := range cells.Wrap(i18n.F(m.lang, i18n.ResultsFailed, len(failed), len(m.runs)), m.width) {
+		lines = append(lines, m.th.Error.Render(l))
+	}
+	var others []int
+	for _, i := range failed {
+		if i != m.at {
+			others = append(others, i)
+		}
+	}
+	// Two lines per statement, and one to say how many more there are
+	// when they do not all fit.
+	budget := max(m.height/2-2, 0)
+	shown := len(others)
+	if 2*shown > budget {
+		shown = max(budget-1, 0) / 2
+	}
+	for _, i := range others[:shown] {
+		e := cqlerr.As(m.runs[i].Err)
+		num := m.th.Faint.Render(cells.Fit(strconv.Itoa(i+1), 3)) + m.th.Accent.Render("› ")
+		lines = append(lines,
+			num+m.th.Subtle.Render(cells.Truncate(cells.OneLine(m.runs[i].Stmt), m.width-5)),
+			cells.Spaces(5)+m.th.Error.Render(cells.Truncate(e.Code.Class()+": "+cells.OneLine(firstLine(e.Message)), m.width-5)))
+	}
+	if more := len(others) - shown; more > 0 {
+		lines = append(lines, cells.Spaces(5)+m.th.Faint.Render(cells.Truncate(i18n.F(m.lang, i18n.ResultsMoreFailed, more), m.width-5)))
+	}
+	return lines
+}
+
+// firstLine returns the first line of s.
+func firstLine(s string) string {
+	first, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	return first
 }
 
 // View draws the pane, exactly SetSize's size.

@@ -3,6 +3,7 @@ package results
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -32,7 +33,16 @@ func columnCap(w int) int { return max(maxColumnWidth, w*3/4) }
 type column struct {
 	name  string
 	width int
+	// prefix is the width of the start that the column's values share
+	// (0 for fewer than two values).
+	prefix int
 }
+
+// minSharedPrefix is the shortest shared start of a column's values for
+// which a value too wide for the column loses its middle rather than its
+// end: the end is what tells such values apart (SHOW KEYS lists keys that
+// differ only after the table, the token and the partition key).
+const minSharedPrefix = 8
 
 // table caches the formatted cells of the rows drawn so far. Rows are
 // formatted when first drawn, so a large result costs only what is shown.
@@ -47,15 +57,58 @@ func newTable(res *sandbox.Result) *table {
 	for _, c := range res.Columns {
 		t.cols = append(t.cols, column{name: c.Name, width: ansi.StringWidth(c.Name)})
 	}
+	shared := make([]string, len(t.cols))
 	for i := 0; i < len(res.Rows) && i < widthSample; i++ {
 		for j, v := range t.row(i) {
-			if j < len(t.cols) {
-				t.cols[j].width = max(t.cols[j].width, ansi.StringWidth(v))
+			if j >= len(t.cols) {
+				continue
 			}
+			t.cols[j].width = max(t.cols[j].width, ansi.StringWidth(v))
+			if i == 0 {
+				shared[j] = v
+			} else {
+				shared[j] = commonPrefix(shared[j], v)
+			}
+		}
+	}
+	if len(res.Rows) > 1 {
+		for j := range t.cols {
+			t.cols[j].prefix = ansi.StringWidth(shared[j])
 		}
 	}
 	return t
 }
+
+// commonPrefix returns the longest start a and b share, in whole runes.
+func commonPrefix(a, b string) string {
+	n := 0
+	for i, r := range a {
+		if i >= len(b) || !strings.HasPrefix(b[i:], string(r)) {
+			break
+		}
+		n = i + len(string(r))
+	}
+	return a[:n]
+}
+
+// fitCell fits a value to its column: a value too wide loses its end, or,
+// in a column whose values share a long start, the middle of that start.
+// Up to a third of the column shows the start; less when that is what it
+// takes to keep the part of the value that is its own whole.
+func fitCell(v string, c column) string {
+	vw := ansi.StringWidth(v)
+	if c.prefix < minSharedPrefix || vw <= c.width {
+		return cells.FitRight(v, c.width)
+	}
+	head := min(c.prefix, c.width/3)
+	if own := vw - c.prefix; own > c.width-1-head {
+		head = max(c.width-1-own, min(c.prefix, minHead))
+	}
+	return cells.FitRight(cells.Elide(v, c.width, head), c.width)
+}
+
+// minHead is the least of a shared start that fitCell keeps.
+const minHead = 6
 
 // row returns the formatted cells of row i.
 func (t *table) row(i int) []string {
@@ -121,7 +174,7 @@ func (m Model) tableLines() []string {
 			if v == "null" && t.res.Rows[i][m.xOff+j] == nil {
 				style = m.th.Faint
 			}
-			cs = append(cs, " "+style.Render(cells.FitRight(v, c.width))+" ")
+			cs = append(cs, " "+style.Render(fitCell(v, c))+" ")
 		}
 		lines = append(lines, strings.Join(cs, sep))
 	}
@@ -154,6 +207,14 @@ func (m Model) messageLines() []string {
 		}
 		return styled(cells.Wrap(msg, m.width), m.th.Success.Render)
 	}
+	if n := m.res.Note; n != nil {
+		if text, ok := i18n.Note(m.lang, n.ID, n.Args); ok {
+			msg = text
+			if n.Rest != "" {
+				msg += "\n" + m.noteRest(n.Rest)
+			}
+		}
+	}
 	var lines []string
 	for _, l := range strings.Split(strings.TrimRight(msg, "\n"), "\n") {
 		l = cells.Clean(l)
@@ -164,6 +225,18 @@ func (m Model) messageLines() []string {
 		lines = append(lines, cells.Wrap(l, m.width)...)
 	}
 	return lines
+}
+
+// noteRest returns what follows a note in its message (a table, say), as
+// it is, except the page size that PAGING adds, which is translated.
+func (m Model) noteRest(rest string) string {
+	var n int
+	if _, err := fmt.Sscanf(rest, "Page size: %d", &n); err == nil && rest == fmt.Sprintf("Page size: %d", n) {
+		if text, ok := i18n.Note(m.lang, "paging.size", []any{n}); ok {
+			return text
+		}
+	}
+	return rest
 }
 
 // isTableLine reports whether a line of a command's text belongs to a
@@ -221,13 +294,32 @@ func hint(lang lessons.Lang, e *cqlerr.Error) string {
 	case e.Code == cqlerr.SyntaxError && e.Offset >= 0:
 		return i18n.T(lang, i18n.ErrHintSyntax)
 	case e.Code == cqlerr.Unavailable:
-		return i18n.T(lang, i18n.ErrHintUnavailable)
+		return unavailableHint(lang, e)
 	case e.Code == cqlerr.Invalid && strings.Contains(e.Message, "ALLOW FILTERING"):
 		return i18n.T(lang, i18n.ErrHintFiltering)
 	case e.Code == cqlerr.Invalid && strings.Contains(e.Message, "partition key"):
 		return i18n.T(lang, i18n.ErrHintPartitionKey)
 	}
 	return ""
+}
+
+// unavailableHint says what helps when too few replicas are up: for a
+// lightweight transaction (SERIAL, LOCAL_SERIAL) only bringing nodes
+// back, as Paxos always needs a quorum; for ONE (or ANY, LOCAL_ONE)
+// likewise, as no lower level is left; for the other levels a lower level
+// too.
+func unavailableHint(lang lessons.Lang, e *cqlerr.Error) string {
+	if e.Consistency == "" || e.Required <= 0 {
+		return i18n.T(lang, i18n.ErrHintUnavailable)
+	}
+	id := i18n.ErrHintUnavailableLevel
+	switch strings.ToUpper(e.Consistency) {
+	case "SERIAL", "LOCAL_SERIAL":
+		id = i18n.ErrHintUnavailableSerial
+	case "ONE", "LOCAL_ONE", "ANY":
+		id = i18n.ErrHintUnavailableLowest
+	}
+	return i18n.F(lang, id, strings.ToUpper(e.Consistency), e.Required, e.Alive)
 }
 
 func styled(lines []string, render func(...string) string) []string {

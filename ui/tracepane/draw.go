@@ -65,7 +65,7 @@ func (d drawer) wrap(style lipgloss.Style, indent int, text string) []string {
 // is set; at is where the log (or the hint to show it) begins.
 func (d drawer) lines(activity bool) (out []string, at int) {
 	tr := d.tr
-	out = append(out, d.th.Accent.Render("› ")+d.th.Subtle.Render(cells.Truncate(cells.Clean(tr.Statement), d.w-2)))
+	out = append(out, d.th.Accent.Render("› ")+d.th.Subtle.Render(cells.Truncate(cells.OneLine(tr.Statement), d.w-2)))
 	out = append(out, d.wrap(d.th.Bold, 0, d.f(i18n.TraceHeader, tr.Coordinator, tr.Consistency, float64(tr.EstimateMicros)/1000))...)
 	out = append(out, "")
 	out = append(out, d.nodes()...)
@@ -218,7 +218,9 @@ func (d drawer) partitions() []string {
 	return out
 }
 
-// rows compares the rows read on replicas with the rows returned.
+// rows compares the rows read on replicas with the rows returned. A
+// lightweight transaction returns no stored rows but its [applied] row:
+// it shows the rows its Paxos read took to evaluate the IF, alone.
 func (d drawer) rows() []string {
 	tr := d.tr
 	if tr.RowsScanned == 0 && tr.RowsReturned == 0 {
@@ -226,16 +228,22 @@ func (d drawer) rows() []string {
 	}
 	labels := []string{d.t(i18n.TraceRowsScanned), d.t(i18n.TraceRowsReturned)}
 	counts := []int{tr.RowsScanned, tr.RowsReturned}
-	lw := max(cells.Width(labels[0]), cells.Width(labels[1]))
-	nw := len(strconv.Itoa(max(counts[0], counts[1])))
+	if tr.PaxosRoundTrips > 0 && tr.RowsReturned == 0 {
+		labels, counts = []string{d.t(i18n.TraceRowsCondition)}, []int{tr.RowsScanned}
+	}
+	lw, most := 0, 0
+	for i := range labels {
+		lw, most = max(lw, cells.Width(labels[i])), max(most, counts[i])
+	}
+	nw := len(strconv.Itoa(most))
 	bw := d.w - lw - nw - 2
-	total := float64(max(counts[0], counts[1]))
+	total := float64(most)
 	var out []string
 	for i := range labels {
 		line := cells.Fit(labels[i], lw) + " " + fmt.Sprintf("%*d", nw, counts[i])
 		if bw >= 4 {
 			fill := d.th.Contacted
-			if i == 0 && tr.RowsScanned > tr.RowsReturned {
+			if i == 0 && len(labels) > 1 && tr.RowsScanned > tr.RowsReturned {
 				fill = d.th.Warn
 			}
 			line += " " + cells.Bar(float64(counts[i]), total, bw, fill, d.th.Idle)
