@@ -6,8 +6,6 @@
 package lessonpane
 
 import (
-	"strings"
-
 	"github.com/learnkv/learnkv/lessons"
 	"github.com/learnkv/learnkv/ui/scroll"
 	"github.com/learnkv/learnkv/ui/theme"
@@ -79,6 +77,10 @@ type Model struct {
 	outcome  *Outcome
 	checking bool
 	asking   confirm
+
+	// examples are the ```cql blocks the copy key can take, where the
+	// body shows them.
+	examples []example
 }
 
 // New returns an empty lesson pane that renders Markdown with render.
@@ -187,37 +189,3 @@ func (m Model) Checking() bool { return m.checking }
 // Capturing reports whether the pane is asking a yes/no question, when
 // it needs every key (so that "n" answers rather than navigates).
 func (m Model) Capturing() bool { return m.asking != noConfirm }
-
-// Example returns the text the copy key puts into the editor: the
-// solution once shown, or the item's first ```cql example.
-func (m Model) Example() string {
-	if m.item == nil {
-		return ""
-	}
-	if ex := m.item.Exercise; ex != nil {
-		if m.solution || m.passed {
-			return strings.TrimSpace(ex.Solution)
-		}
-		return firstCQL(ex.Task)
-	}
-	return firstCQL(m.item.Body)
-}
-
-// firstCQL returns the contents of the first ```cql fence in markdown.
-func firstCQL(markdown string) string {
-	var b strings.Builder
-	in := false
-	for _, line := range strings.Split(markdown, "\n") {
-		trimmed := strings.TrimSpace(line)
-		switch {
-		case !in && (trimmed == "```cql" || trimmed == "```sql" || strings.HasPrefix(trimmed, "```cql ")):
-			in = true
-		case in && strings.HasPrefix(trimmed, "```"):
-			return strings.TrimSpace(b.String())
-		case in:
-			b.WriteString(line)
-			b.WriteByte('\n')
-		}
-	}
-	return ""
-}

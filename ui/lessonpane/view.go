@@ -22,7 +22,9 @@ func (m *Model) refresh(keep bool) {
 		h--
 	}
 	m.view.SetSize(m.width, max(h, 1))
-	m.view.SetLines(m.body(), keep)
+	body := m.body()
+	m.examples = locate(body, m.candidates())
+	m.view.SetLines(body, keep)
 }
 
 func (m Model) t(id i18n.ID) string              { return i18n.T(m.lang, id) }
@@ -88,9 +90,13 @@ func (m Model) body() []string {
 		return m.wrapStyled(m.th.Faint.Render, 2, m.t(i18n.LessonNone))
 	case !m.IsExercise():
 		lines := m.markdown(m.item.Body)
-		if ex := firstCQL(m.item.Body); ex != "" {
+		if n := len(cqlBlocks(m.item.Body)); n > 0 {
+			hint := i18n.LessonCopyHint
+			if n > 1 {
+				hint = i18n.LessonCopyHintMany
+			}
 			lines = append(lines, "")
-			lines = append(lines, m.wrapStyled(m.th.Faint.Render, 2, m.t(i18n.LessonCopyHint))...)
+			lines = append(lines, m.wrapStyled(m.th.Faint.Render, 2, m.t(hint))...)
 		}
 		if m.index+1 < m.count {
 			lines = append(lines, m.wrapStyled(m.th.Faint.Render, 2, m.t(i18n.LessonNextHint))...)
@@ -202,7 +208,7 @@ func (m Model) question() string {
 // View draws the pane, exactly SetSize's size.
 func (m Model) View() string {
 	lines := m.header()
-	lines = append(lines, cells.Lines(m.view.View())...)
+	lines = append(lines, m.markCopy(cells.Lines(m.view.View()))...)
 	if m.asking != noConfirm {
 		lines = append(lines, m.question())
 	}

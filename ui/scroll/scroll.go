@@ -103,6 +103,9 @@ func (m *Model) SetLines(lines []string, keep bool) {
 	}
 }
 
+// YOffset returns the index of the first visible line.
+func (m Model) YOffset() int { return m.vp.YOffset() }
+
 // GotoTop scrolls to the first line.
 func (m *Model) GotoTop() { m.vp.GotoTop() }
 
