@@ -130,10 +130,11 @@ func isOne(v any) bool {
 	return false
 }
 
-// Join joins two texts of a language with a space, except before a
+// Join joins two texts of a language with a space, except next to a
 // full-width bracket, which Japanese sets without one.
 func Join(a, b string) string {
-	if a == "" || b == "" || strings.HasPrefix(b, "（") || strings.HasPrefix(b, "「") {
+	if a == "" || b == "" || strings.HasPrefix(b, "（") || strings.HasPrefix(b, "「") ||
+		strings.HasSuffix(a, "）") || strings.HasSuffix(a, "」") {
 		return a + b
 	}
 	return a + " " + b

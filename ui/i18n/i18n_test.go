@@ -151,12 +151,14 @@ func TestPlurals(t *testing.T) {
 	}
 }
 
-func TestJoinSetsNoSpaceBeforeFullWidthBrackets(t *testing.T) {
+func TestJoinSetsNoSpaceNextToFullWidthBrackets(t *testing.T) {
 	tests := []struct{ a, b, want string }{
 		{"Table", "(here)", "Table (here)"},
 		{"テーブル", "（表示中）", "テーブル（表示中）"},
 		{"キー：読取 3、書込 0", "（先頭 500 件を表示）", "キー：読取 3、書込 0（先頭 500 件を表示）"},
 		{"", "x", "x"},
+		{"(last of 3)", "SELECT 1", "(last of 3) SELECT 1"},
+		{"（3 文の最後）", "SELECT 1", "（3 文の最後）SELECT 1"},
 	}
 	for _, tt := range tests {
 		if got := Join(tt.a, tt.b); got != tt.want {

@@ -282,9 +282,9 @@ func (m Model) headLines() []string {
 	stmt := cells.OneLine(m.stmt)
 	switch {
 	case m.ran > 1 && len(m.runs) > 0 && m.at != len(m.runs)-1:
-		stmt = i18n.F(m.lang, i18n.ResultsRunOf, m.at+1, m.ran) + " " + stmt
+		stmt = i18n.Join(i18n.F(m.lang, i18n.ResultsRunOf, m.at+1, m.ran), stmt)
 	case m.ran > 1:
-		stmt = i18n.F(m.lang, i18n.ResultsLastOf, m.ran) + " " + stmt
+		stmt = i18n.Join(i18n.F(m.lang, i18n.ResultsLastOf, m.ran), stmt)
 	}
 	lines := m.failureLines()
 	lines = append(lines, m.th.Accent.Render("› ")+m.th.Subtle.Render(cells.Truncate(stmt, m.width-2)))
