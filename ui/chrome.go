@@ -163,7 +163,7 @@ func (a *App) fullHelpView(w, h int) string {
 	}
 	hm := a.help
 	hm.SetWidth(w)
-	lines := []string{a.th.Title.Render(i18n.T(a.lang, i18n.HelpPaneTitle) + ": " + i18n.T(a.lang, a.focus.title())), ""}
+	lines := []string{a.th.Title.Render(i18n.F(a.lang, i18n.HelpPaneTitle, i18n.T(a.lang, a.focus.title()))), ""}
 	lines = append(lines, cells.Lines(hm.FullHelpView(groups))...)
 	lines = append(lines, "", a.th.Title.Render(i18n.T(a.lang, i18n.HelpGlobalTitle)), "")
 	lines = append(lines, cells.Lines(hm.FullHelpView(a.activeKeys().FullHelp()))...)

@@ -49,7 +49,7 @@ var table = [numIDs]entry{
 	HelpFocusEditor: {"type CQL", "CQL を入力"},
 	HelpPanes:       {"go to pane", "欄へ移動"},
 	HelpGlobalTitle: {"Everywhere", "どこでも"},
-	HelpPaneTitle:   {"In this pane", "この欄で"},
+	HelpPaneTitle:   {"In this pane: %s", "この欄で：%s"},
 
 	HelpRun:           {"run", "実行"},
 	HelpNewline:       {"new line", "改行"},
