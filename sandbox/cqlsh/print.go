@@ -147,6 +147,27 @@ func (p *Printer) rows(res *sandbox.Result) {
 		p.line("")
 	}
 	p.line(fmt.Sprintf("(%d rows)", len(rows)))
+	p.formatFailures(res)
+}
+
+// formatFailures prints, as cqlsh's print_result does after the row count,
+// the first two values cqlsh could not format and how many more there were.
+func (p *Printer) formatFailures(res *sandbox.Result) {
+	var failures []string
+	for _, r := range res.Rows {
+		for j, v := range r {
+			if msg := value.FormatFailureMessage(res.Columns[j].Type, v); msg != "" {
+				failures = append(failures, msg)
+			}
+		}
+	}
+	for i, msg := range failures {
+		if i == 2 {
+			p.line(fmt.Sprintf("%d more decoding errors suppressed.", len(failures)-2))
+			break
+		}
+		p.line(msg)
+	}
 }
 
 // Error prints an error as cqlsh does.

@@ -33,13 +33,19 @@ const cqlshFloatPrecision = 5
 // Sets and map keys are listed in the order the Python driver and cqlsh
 // give them: Python's ordering of the element values, which differs from
 // Cassandra's for uuid, timeuuid and inet. A null tuple component prints as
-// None (cqlsh formats Python's None with the component's formatter), a null
-// UDT field as null. An empty non-frozen collection prints as null, since
+// None ('None' for timestamps and inets), since cqlsh formats Python's None
+// with the component's formatter; when that formatter fails (text, float,
+// blob, collection components...), cqlsh prints the whole value as its
+// Python repr (see FormatFailure and PythonRepr). A null UDT field prints as
+// null. An empty non-frozen collection prints as null, since
 // Cassandra does not store one. A value of the wrong Go type is printed
 // with fmt's %v.
 func Format(t *Type, v any) string {
 	if v == nil {
 		return "null"
+	}
+	if FormatFailure(t, v) != "" {
+		return PythonRepr(t, v)
 	}
 	var b strings.Builder
 	writeCqlsh(&b, t, v, false)
@@ -317,9 +323,27 @@ const (
 // '%Y-%m-%d %H:%M:%S.%f+0000'; timestamps outside years 1-9999 print as the
 // number of milliseconds.
 func pythonTimestamp(ms int64) string {
+	us, ok := pythonMicros(ms)
+	if !ok {
+		return strconv.FormatInt(ms, 10)
+	}
+	days := floorDiv(us, 86400e6)
+	rem := us - days*86400e6
+	y, m, d := civilFromDays(days)
+	sec := rem / 1e6
+	// Python's strftime leaves %Y unpadded on Linux (before Python 3.12.5),
+	// so years before 1000 have fewer than four digits.
+	return fmt.Sprintf("%d-%02d-%02d %02d:%02d:%02d.%06d+0000", y, m, d, sec/3600, sec/60%60, sec%60, rem%1e6)
+}
+
+// pythonMicros returns the microseconds since the epoch of the datetime
+// the driver builds from a timestamp: from ms/1000.0 (a float), rounded to
+// microseconds. It reports false outside Python's years 1-9999, where
+// cqlsh keeps the milliseconds.
+func pythonMicros(ms int64) (int64, bool) {
 	x := float64(ms) / 1000.0
 	if x < pythonMinSeconds-1 || x > pythonMaxSeconds+1 {
-		return strconv.FormatInt(ms, 10)
+		return 0, false
 	}
 	// CPython's timedelta(seconds=x): whole seconds exactly, the fraction
 	// scaled to microseconds and rounded half to even.
@@ -334,15 +358,9 @@ func pythonTimestamp(ms int64) string {
 	}
 	us += int64(round)
 	if us < pythonMinSeconds*1e6 || us >= pythonMaxSeconds*1e6 {
-		return strconv.FormatInt(ms, 10)
+		return 0, false
 	}
-	days := floorDiv(us, 86400e6)
-	rem := us - days*86400e6
-	y, m, d := civilFromDays(days)
-	sec := rem / 1e6
-	// Python's strftime leaves %Y unpadded on Linux (before Python 3.12.5),
-	// so years before 1000 have fewer than four digits.
-	return fmt.Sprintf("%d-%02d-%02d %02d:%02d:%02d.%06d+0000", y, m, d, sec/3600, sec/60%60, sec%60, rem%1e6)
+	return us, true
 }
 
 // pythonDate formats a date as the Python driver's Date: yyyy-mm-dd for

@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/google/uuid"
@@ -73,10 +74,11 @@ func writeCqlshCollection(b *strings.Builder, t *Type, v any) bool {
 }
 
 // writeCqlshElem writes a collection element, tuple component or UDT field
-// value; a null one prints as Python's None.
+// value; a null one prints as Python's None ('None' for timestamps and
+// inets, whose formatters quote it).
 func writeCqlshElem(b *strings.Builder, t *Type, v any) {
 	if v == nil {
-		b.WriteString("None")
+		b.WriteString(noneText(t))
 		return
 	}
 	writeCqlsh(b, t, v, true)
@@ -233,9 +235,15 @@ func elemTypeAt(t *Type, i int) *Type {
 // per map entry or UDT field, plus the parts' own widths), so an empty
 // nested collection counts as 0 cells although it prints as "{}" or "[]".
 // A row holding one prints wider than its column, as in cqlsh.
+//
+// A value cqlsh fails to format (see FormatFailure) prints as its Python
+// repr, whose width is its length in code points.
 func DisplayWidth(t *Type, v any) int {
 	if v == nil {
 		return 4 // null
+	}
+	if FormatFailure(t, v) != "" {
+		return utf8.RuneCountInString(PythonRepr(t, v))
 	}
 	return displayWidth(t, v, false)
 }

@@ -369,6 +369,11 @@ func FuzzUnmarshal(f *testing.F) {
 			}
 			return
 		}
+		// Printing any decoded value must not panic, including the
+		// Python repr fallback for tuples with null components.
+		_ = Format(typ, v)
+		_ = DisplayWidth(typ, v)
+		_ = FormatFailureMessage(typ, v)
 		again := Marshal(typ, v)
 		v2, err := Unmarshal(typ, again)
 		if err != nil {
