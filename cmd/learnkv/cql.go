@@ -20,9 +20,10 @@ const cqlUsage = `Usage: learnkv cql [flags]
 
 Runs CQL against the learnkv sandbox, as cqlsh runs it against Cassandra:
 statements from standard input, from -f FILE, or from -e 'STMT; STMT'.
-Each result is printed as cqlsh prints it; after an error the next
-statement still runs. The exit status is 0 when every statement
-succeeded, 1 otherwise.
+Each result is printed as cqlsh prints it; errors go to standard error,
+after where the statement was read ("<stdin>:1:" for -e, "FILE:N:" for
+-f, as cqlsh does), and the next statement still runs. The exit status
+is 0 when every statement succeeded, 1 otherwise.
 
 Flags:
 `
@@ -87,9 +88,13 @@ func runCQL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		src = string(b)
 	}
-	r := &cqlsh.Runner{Sandbox: sb, Printer: &cqlsh.Printer{Out: stdout, Err: stderr, TTY: tty}}
+	// Not reading from a terminal, cqlsh starts each error with where it
+	// read the statement: "<stdin>:1:" for -e, "schema.cql:12:" for -f.
+	r := &cqlsh.Runner{Sandbox: sb, Printer: &cqlsh.Printer{Out: stdout, Err: stderr, TTY: tty},
+		Name: "<stdin>", SingleStatement: *exec != ""}
 	if *file != "" {
 		r.Dir = filepath.Dir(*file)
+		r.Name = *file
 	}
 	if *format == "json" {
 		r.JSON = stdout

@@ -171,6 +171,9 @@ func (p *Printer) formatFailures(res *sandbox.Result) {
 }
 
 // Error prints an error as cqlsh does.
-func (p *Printer) Error(err error) {
-	fmt.Fprintln(p.Err, cqlerr.As(err).CQLSH())
+func (p *Printer) Error(err error) { p.ErrorAt("", err) }
+
+// ErrorAt prints an error as cqlsh does, after where (see Runner.Name).
+func (p *Printer) ErrorAt(where string, err error) {
+	fmt.Fprintln(p.Err, where+cqlerr.As(err).CQLSH())
 }

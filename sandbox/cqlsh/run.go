@@ -23,26 +23,72 @@ type Runner struct {
 	JSON io.Writer
 	// Dir resolves relative SOURCE paths.
 	Dir string
+	// Name, when set, is the name of the input (a file's path, or
+	// "<stdin>") that starts each error message with its line number, as
+	// cqlsh does when it does not read from a terminal:
+	// "<stdin>:2:InvalidRequest: ...". Files run by SOURCE are always
+	// named so.
+	Name string
+	// SingleStatement is set for statements given on the command line
+	// (cqlsh -e), whose errors are all on line 1.
+	SingleStatement bool
 	// stopped is set by EXIT or QUIT.
 	stopped bool
 	failed  bool
+	// where starts the error messages of the statement being run.
+	where string
 }
 
 // Run runs every statement of src and reports whether all succeeded. A
 // trailing statement without its semicolon is run too when complete is
 // false (as cqlsh -e does), and reported as incomplete otherwise.
 func (r *Runner) Run(ctx context.Context, src string, requireTerminator bool) bool {
+	return r.run(ctx, src, requireTerminator, r.Name, r.SingleStatement)
+}
+
+// run runs src read from the input name (see Runner.Name).
+func (r *Runner) run(ctx context.Context, src string, requireTerminator bool, name string, single bool) bool {
+	saved := r.where
+	defer func() { r.where = saved }()
 	for _, ch := range cql.Split(src) {
 		if r.stopped || ctx.Err() != nil {
 			break
 		}
 		if !ch.Complete && requireTerminator {
+			r.where = errorPrefix(name, single, linesRead(src))
 			r.fail(ch.Text, cqlerr.Shellf("Incomplete statement at end of file"))
 			break
 		}
+		r.where = errorPrefix(name, single, ch.Pos.Line+strings.Count(ch.Sent, "\n"))
 		r.one(ctx, ch.Text, ch.Sent)
 	}
 	return !r.failed
+}
+
+// errorPrefix is what starts an error message of a statement whose last
+// line is line. cqlsh counts the lines it has read from one, so its count
+// is one ahead of the line it has just read; statements given with -e are
+// all on its first line.
+func errorPrefix(name string, single bool, line int) string {
+	switch {
+	case name == "":
+		return ""
+	case single:
+		line = 1
+	default:
+		line++
+	}
+	return fmt.Sprintf("%s:%d:", name, line)
+}
+
+// linesRead counts the lines of src, the last one whether or not it ends
+// with a newline.
+func linesRead(src string) int {
+	n := strings.Count(src, "\n")
+	if src != "" && !strings.HasSuffix(src, "\n") {
+		n++
+	}
+	return n
 }
 
 // commandWord returns the first word of text in upper case, "X" when
@@ -120,7 +166,7 @@ func (r *Runner) fail(text string, err error) {
 		r.emitJSON(text, nil, err)
 		return
 	}
-	r.Printer.Error(err)
+	r.Printer.ErrorAt(r.where, err)
 }
 
 // source runs SOURCE 'file'.
@@ -140,7 +186,7 @@ func (r *Runner) source(ctx context.Context, text string) {
 		r.fail(text, cqlerr.Shellf("Could not open %q: %v", arg, err))
 		return
 	}
-	r.Run(ctx, string(data), true)
+	r.run(ctx, string(data), true, arg, false)
 }
 
 // jsonResult is the --format json object of one statement.
