@@ -201,7 +201,15 @@ func (a *App) renderNarrow(g geometry) string {
 	if pos := a.position(a.shown); pos != "" && !a.fullHelp {
 		info = "↑ " + i18n.T(a.lang, a.shown.title()) + " " + pos
 	}
-	return main + "\n" + a.rule(i18n.T(a.lang, i18n.EditorTitle), info, a.focus == paneEditor, g.leftW) + "\n" + a.editor.View()
+	return main + "\n" + a.rule(a.editorTitle(), info, a.focus == paneEditor, g.leftW) + "\n" + a.editor.View()
+}
+
+// editorTitle is the editor's title: how to run what it holds.
+func (a *App) editorTitle() string {
+	if a.editor.InBatch() {
+		return i18n.T(a.lang, i18n.EditorBatchTitle)
+	}
+	return i18n.T(a.lang, i18n.EditorTitle)
 }
 
 // renderWide draws the left column beside the editor, the results and the
@@ -214,7 +222,7 @@ func (a *App) renderWide(g geometry) string {
 		right = a.fullHelpView(g.rightW, g.editorH+g.resultsH+g.inspectH+3)
 	} else {
 		right = strings.Join([]string{
-			a.rule(i18n.T(a.lang, i18n.EditorTitle), "", a.focus == paneEditor, g.rightW),
+			a.rule(a.editorTitle(), "", a.focus == paneEditor, g.rightW),
 			a.editor.View(),
 			a.rule(i18n.T(a.lang, i18n.TabResults), "", a.focus == paneResults, g.rightW),
 			a.results.View(),

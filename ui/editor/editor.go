@@ -213,6 +213,18 @@ func Ready(src string) bool {
 	return strings.TrimSpace(src) != "" && cql.IsComplete(src)
 }
 
+// InBatch reports whether the editor holds a statement that ends with a
+// semicolon but waits, as cqlsh does, for the APPLY BATCH that ends a
+// batch begun with BEGIN (a learner's BEGIN TRANSACTION; among others).
+func (m Model) InBatch() bool {
+	src := strings.TrimSpace(m.input.Value())
+	if !strings.HasSuffix(src, ";") || Ready(src) {
+		return false
+	}
+	f := strings.Fields(src)
+	return len(f) > 0 && strings.EqualFold(strings.TrimSuffix(f[0], ";"), "BEGIN")
+}
+
 // submit records src in the history, clears the editor and asks the app
 // to run it.
 func (m Model) submit(src string) (Model, tea.Cmd) {

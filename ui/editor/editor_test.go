@@ -76,6 +76,28 @@ func TestEnterRunsCompleteStatements(t *testing.T) {
 	}
 }
 
+func TestInBatch(t *testing.T) {
+	tests := []struct {
+		typed string
+		want  bool
+	}{
+		{"BEGIN TRANSACTION;", true},
+		{"begin;", true},
+		{"BEGIN BATCH\nINSERT INTO t (k) VALUES (1);", true},
+		{"BEGIN BATCH INSERT INTO t (k) VALUES (1);", true},
+		{"BEGIN BATCH INSERT INTO t (k) VALUES (1)", false},
+		{"SELECT * FROM t", false},
+		{"SELECT 'BEGIN' FROM t;", false},
+	}
+	for _, tt := range tests {
+		m := newEditor(lessons.English, 60, 3)
+		m.SetValue(tt.typed)
+		if got := m.InBatch(); got != tt.want {
+			t.Errorf("InBatch() holding %q = %v, want %v", tt.typed, got, tt.want)
+		}
+	}
+}
+
 func TestHistory(t *testing.T) {
 	m := newEditor(lessons.English, 60, 3)
 	m, _ = typeText(m, "SELECT 1 FROM a;\nSELECT 2 FROM b;\nDRAFT")

@@ -255,6 +255,7 @@ const (
 
 	// The editor.
 	EditorPlaceholder
+	EditorBatchTitle
 
 	// The results pane.
 	ResultsEmpty
