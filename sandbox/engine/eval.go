@@ -127,8 +127,14 @@ func matches(f *plan.Filter, v *rowView) (bool, error) {
 			tuple[i] = x
 		}
 		cmp := func(other any) int {
+			// A bound may name fewer columns than the relation (a tuple
+			// slice merged with a slice on its first column): it compares
+			// as a prefix.
 			o := other.([]any)
 			for i, c := range f.Multi {
+				if i >= len(o) {
+					break
+				}
 				if r := value.Compare(c.Type, tuple[i], o[i]); r != 0 {
 					return r
 				}

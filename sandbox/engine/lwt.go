@@ -83,7 +83,13 @@ func (e *Engine) lwt(ctx *plan.Context, writes []*plan.Write, opts WriteOptions,
 		// operations on the partition; an empty proposal is not committed.
 		tr.Eventf(tr.Coordinator, "CAS precondition does not match current values")
 		round("propose/accept of an empty update")
-		return e.notApplied(writes, views, tr), nil
+		var first *rowView
+		if len(rows) > 0 {
+			if first, err = newRowView(t, pk, key.Token, static, &rows[0], now); err != nil {
+				return nil, err
+			}
+		}
+		return e.notApplied(writes, views, first, tr), nil
 	}
 	round("propose/accept")
 	ts := e.Timestamp()
@@ -197,6 +203,9 @@ func checkCondition(c *plan.Condition, v *rowView) (bool, error) {
 		}
 		return false, nil
 	}
+	if c.Op == cql.OpContains || c.Op == cql.OpContainsKey {
+		return containsCondition(c, t, cur)
+	}
 	if c.Value == nil {
 		switch c.Op {
 		case cql.OpEq:
@@ -227,6 +236,34 @@ func checkCondition(c *plan.Condition, v *rowView) (bool, error) {
 	return false, nil
 }
 
+// containsCondition evaluates IF col CONTAINS v and IF col CONTAINS KEY k
+// as ColumnCondition.containsAppliesTo does: a null collection contains
+// nothing, and a null value is refused.
+func containsCondition(c *plan.Condition, t *value.Type, cur any) (bool, error) {
+	if c.Value == nil {
+		return false, cqlerr.Invalidf("Invalid comparison with null for operator \"%s\"", c.Op)
+	}
+	switch t.Kind {
+	case value.KindList, value.KindSet:
+		elems, _ := cur.([]any)
+		et := t.Elem()
+		for _, e := range elems {
+			if value.Compare(et, e, c.Value) == 0 {
+				return true, nil
+			}
+		}
+	case value.KindMap:
+		entries, _ := cur.([]value.MapEntry)
+		for _, me := range entries {
+			if c.Op == cql.OpContainsKey && value.Compare(t.Key(), me.Key, c.Value) == 0 ||
+				c.Op == cql.OpContains && value.Compare(t.Elem(), me.Value, c.Value) == 0 {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
+
 // lookupElement returns element key of a list or map value, and its type.
 func lookupElement(t *value.Type, cur, key any) (any, *value.Type) {
 	if cur == nil {
@@ -251,49 +288,18 @@ func lookupElement(t *value.Type, cur, key any) (any, *value.Type) {
 }
 
 // notApplied builds the result of a transaction whose conditions failed,
-// as ModificationStatement.buildCasResultSet does: [applied] False, then,
-// for each conditioned row that exists, the columns of the conditions
-// (regular then static, in IF order; the primary key first in a batch),
-// or every column when a condition is IF [NOT] EXISTS. A partition with
-// no such row but a static row answers with the static values alone.
-func (e *Engine) notApplied(writes []*plan.Write, views []*rowView, tr *trace.Trace) *Result {
+// as ModificationStatement.buildCasResultSet does: [applied] False, then
+// the columns of the conditions (regular then static, in IF order; the
+// primary key first in a batch), or every column when a condition is
+// IF [NOT] EXISTS, for each row CQL3CasRequest.readCommand read. That read
+// names the rows with IF EXISTS, IF NOT EXISTS or regular-column
+// conditions; when only static columns are conditioned it reads the
+// partition's first live row instead (first, nil when there is none). A
+// read without rows answers with the static values alone when static
+// columns were read (written or conditioned) and the static row exists.
+func (e *Engine) notApplied(writes []*plan.Write, views []*rowView, first *rowView, tr *trace.Trace) *Result {
 	res := &Result{LWT: true, Trace: tr, Columns: []plan.ResultColumn{appliedColumn}}
-	t := writes[0].Table
-	wildcard := false
-	for _, w := range writes {
-		if w.IfExists || w.IfNotExists {
-			wildcard = true
-		}
-	}
-	var cols []*schema.Column
-	if wildcard {
-		cols = t.Columns
-	} else {
-		seen := map[*schema.Column]bool{}
-		add := func(c *schema.Column) {
-			if !seen[c] {
-				seen[c] = true
-				cols = append(cols, c)
-			}
-		}
-		if len(writes) > 1 {
-			for _, c := range t.PartitionKey {
-				add(c)
-			}
-			for _, c := range t.Clustering {
-				add(c)
-			}
-		}
-		for _, kind := range []schema.ColumnKind{schema.Regular, schema.Static} {
-			for _, w := range writes {
-				for _, c := range w.Conditions {
-					if c.Column.Kind == kind {
-						add(c.Column)
-					}
-				}
-			}
-		}
-	}
+	cols := failureColumns(writes)
 	project := func(v *rowView) []any {
 		row := []any{false}
 		for _, c := range cols {
@@ -302,29 +308,37 @@ func (e *Engine) notApplied(writes []*plan.Write, views []*rowView, tr *trace.Tr
 		}
 		return row
 	}
-	var existing []*rowView
-	seenRow := map[string]bool{}
-	for _, v := range views {
-		if v.row != nil && !seenRow[string(v.row.Clustering)] {
-			seenRow[string(v.row.Clustering)] = true
-			existing = append(existing, v)
+	rowConditioned, staticRead := false, false
+	for _, w := range writes {
+		if rowCondition(w) {
+			rowConditioned = true
+		}
+		if readsStatic(w) {
+			staticRead = true
 		}
 	}
-	sort.Slice(existing, func(i, j int) bool {
-		return string(existing[i].row.Clustering) < string(existing[j].row.Clustering)
-	})
-	for _, v := range existing {
-		res.Rows = append(res.Rows, project(v))
-	}
-	if len(existing) == 0 && views[0].static != nil && !(len(writes) == 1 && writes[0].IfExists) {
-		for _, c := range cols {
-			if c.Kind == schema.Static {
-				v := *views[0]
-				v.row, v.ck, v.missing = nil, nil, false
-				res.Rows = append(res.Rows, project(&v))
-				break
+	var read []*rowView
+	if rowConditioned {
+		seenRow := map[string]bool{}
+		for i, v := range views {
+			if rowCondition(writes[i]) && v.row != nil && !seenRow[string(v.row.Clustering)] {
+				seenRow[string(v.row.Clustering)] = true
+				read = append(read, v)
 			}
 		}
+		sort.Slice(read, func(i, j int) bool {
+			return string(read[i].row.Clustering) < string(read[j].row.Clustering)
+		})
+	} else if first != nil {
+		read = []*rowView{first}
+	}
+	for _, v := range read {
+		res.Rows = append(res.Rows, project(v))
+	}
+	if len(read) == 0 && staticRead && views[0].static != nil {
+		v := *views[0]
+		v.row, v.ck, v.missing = nil, nil, false
+		res.Rows = append(res.Rows, project(&v))
 	}
 	if len(res.Rows) == 0 {
 		res.Rows = [][]any{{false}}
@@ -334,4 +348,80 @@ func (e *Engine) notApplied(writes []*plan.Write, views []*rowView, tr *trace.Tr
 		res.Columns = append(res.Columns, plan.ResultColumn{Name: c.Name, Type: c.Type})
 	}
 	return res
+}
+
+// failureColumns returns the columns of a not-applied result after
+// [applied]: every column for IF [NOT] EXISTS, otherwise the primary key
+// (in a batch) and the conditioned columns, regular ones first.
+func failureColumns(writes []*plan.Write) []*schema.Column {
+	t := writes[0].Table
+	for _, w := range writes {
+		if w.IfExists || w.IfNotExists {
+			return t.Columns
+		}
+	}
+	var cols []*schema.Column
+	seen := map[*schema.Column]bool{}
+	add := func(c *schema.Column) {
+		if !seen[c] {
+			seen[c] = true
+			cols = append(cols, c)
+		}
+	}
+	if len(writes) > 1 {
+		for _, c := range t.PartitionKey {
+			add(c)
+		}
+		for _, c := range t.Clustering {
+			add(c)
+		}
+	}
+	for _, kind := range []schema.ColumnKind{schema.Regular, schema.Static} {
+		for _, w := range writes {
+			for _, c := range w.Conditions {
+				if c.Column.Kind == kind {
+					add(c.Column)
+				}
+			}
+		}
+	}
+	return cols
+}
+
+// rowCondition reports whether w puts a condition on a clustered row (IF
+// EXISTS, IF NOT EXISTS or a regular column condition), which makes the
+// transaction read that row by name.
+func rowCondition(w *plan.Write) bool {
+	if w.StaticOnly || len(w.Clusterings) == 0 {
+		return false
+	}
+	if w.IfExists || w.IfNotExists {
+		return true
+	}
+	for _, c := range w.Conditions {
+		if c.Column.Kind != schema.Static {
+			return true
+		}
+	}
+	return false
+}
+
+// readsStatic reports whether the transaction's read includes the static
+// row because w writes or conditions a static column
+// (CQL3CasRequest.columnsToRead), or conditions the static row's existence.
+func readsStatic(w *plan.Write) bool {
+	if w.StaticOnly && (w.IfExists || w.IfNotExists) {
+		return true
+	}
+	for _, op := range w.Ops {
+		if op.Column != nil && op.Column.Kind == schema.Static {
+			return true
+		}
+	}
+	for _, c := range w.Conditions {
+		if c.Column.Kind == schema.Static {
+			return true
+		}
+	}
+	return false
 }

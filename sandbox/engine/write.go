@@ -141,7 +141,9 @@ func (m *mutation) deleteRows(u *replica.Partition) {
 	t := m.w.Table
 	switch {
 	case m.w.Slice != nil:
-		u.Ranges = append(u.Ranges, replica.RangeTombstone{Slice: *m.w.Slice, Deletion: del, Seq: m.e.Cluster.Store().NextSeq()})
+		for _, sl := range m.w.Slices {
+			u.Ranges = append(u.Ranges, replica.RangeTombstone{Slice: sl, Deletion: del, Seq: m.e.Cluster.Store().NextSeq()})
+		}
 	case len(t.Clustering) == 0 || m.w.Clusterings == nil:
 		u.Deletion = del
 	default:

@@ -7,6 +7,7 @@ import (
 
 	"github.com/learnkv/learnkv/sandbox/cql"
 	"github.com/learnkv/learnkv/sandbox/cqlerr"
+	"github.com/learnkv/learnkv/sandbox/schema"
 	"github.com/learnkv/learnkv/sandbox/value"
 )
 
@@ -68,6 +69,7 @@ func (c *Context) Batch(s *cql.BatchStmt) (*Batch, error) {
 	}
 	if b.Conditional {
 		var key []byte
+		rows := casRows{}
 		for _, w := range b.Writes {
 			if w.Timestamp != nil {
 				return nil, cqlerr.Invalidf("Cannot provide custom timestamp for conditional BATCH")
@@ -79,6 +81,9 @@ func (c *Context) Batch(s *cql.BatchStmt) (*Batch, error) {
 				return nil, cqlerr.Invalidf("Batch with conditions cannot span multiple partitions")
 			}
 			key = w.Keys[0].Bytes
+			if err := rows.add(w); err != nil {
+				return nil, err
+			}
 		}
 	}
 	size := 0
@@ -191,4 +196,51 @@ func (b *Batch) validate(s *cql.BatchStmt, timestampSet bool) error {
 		}
 	}
 	return nil
+}
+
+// casRows records the kind of condition a conditional batch puts on each
+// row it touches ("IF EXISTS", "IF NOT EXISTS", or "" for column
+// conditions), keyed by clustering, as CQL3CasRequest does; the static row
+// has its own key.
+type casRows map[string]string
+
+const staticRowKey = "static"
+
+// add records the conditions of w, refusing a row given two kinds of
+// condition (CQL3CasRequest.addExistsCondition and addConditions).
+func (r casRows) add(w *Write) error {
+	row := staticRowKey
+	if !w.StaticOnly && len(w.Clusterings) > 0 {
+		row = fmt.Sprintf("row%#v", w.Clusterings[0])
+	}
+	switch {
+	case w.IfNotExists:
+		return r.exists(row, "IF NOT EXISTS")
+	case w.IfExists:
+		return r.exists(row, "IF EXISTS")
+	}
+	for _, c := range w.Conditions {
+		target := row
+		if c.Column.Kind == schema.Static {
+			target = staticRowKey
+		}
+		prev, ok := r[target]
+		if ok && prev != "" {
+			return cqlerr.Invalidf("Cannot mix IF conditions and %s for the same row", prev)
+		}
+		r[target] = ""
+	}
+	return nil
+}
+
+func (r casRows) exists(row, kind string) error {
+	prev, ok := r[row]
+	switch {
+	case !ok || prev == kind:
+		r[row] = kind
+		return nil
+	case prev == "":
+		return cqlerr.Invalidf("Cannot mix IF conditions and %s for the same row", kind)
+	}
+	return cqlerr.Invalidf("Cannot mix IF EXISTS and IF NOT EXISTS conditions for the same row")
 }

@@ -224,6 +224,15 @@ func (c *Context) CreateTable(s *cql.CreateTableStmt) (*schema.Table, error) {
 	if nPK > 1 {
 		return nil, cqlerr.Invalidf("Multiple PRIMARY KEY specified for table '%s' (exactly one required)", tname)
 	}
+	// CreateTableStatement.Raw.extendClusteringOrder refuses a column named
+	// twice while the statement is parsed.
+	ordered := map[string]bool{}
+	for _, o := range s.ClusteringOrder {
+		if ordered[o.Column.Name] {
+			return nil, cqlerr.Invalidf("Duplicate column '%s' in CLUSTERING ORDER BY clause for table '%s'", o.Column.Name, tname)
+		}
+		ordered[o.Column.Name] = true
+	}
 	if nPK == 0 {
 		return nil, cqlerr.Invalidf("No PRIMARY KEY specifed for table '%s' (exactly one required)", tname)
 	}
@@ -326,6 +335,9 @@ func (c *Context) CreateTable(s *cql.CreateTableStmt) (*schema.Table, error) {
 		return nil, cqlerr.Invalidf("Only clustering key columns can be defined in CLUSTERING ORDER directive: [%s] are not clustering columns", strings.Join(notClustering, ", "))
 	}
 	for i, o := range s.ClusteringOrder {
+		if i >= len(ck) {
+			break
+		}
 		want := ck[i].Name
 		if o.Column.Name != want {
 			if _, ok := desc[want]; ok {
@@ -431,6 +443,15 @@ func tableOptions(props []cql.Property) (map[string]string, error) {
 
 // AlterTable checks ALTER TABLE and returns the changed table.
 func (c *Context) AlterTable(s *cql.AlterTableStmt) (*schema.Table, error) {
+	// AlterTableStatement.apply names a missing table (or keyspace) with
+	// the schema statements' wording, not the DML one.
+	ks, err := c.keyspaceName(s.Name)
+	if err != nil {
+		return nil, err
+	}
+	if k := c.Catalog.Keyspace(ks); k == nil || k.Tables[s.Name.Name.Name] == nil {
+		return nil, cqlerr.Invalidf("Table '%s.%s' doesn't exist", ks, s.Name.Name.Name)
+	}
 	_, t, err := c.Table(s.Name)
 	if err != nil {
 		return nil, err
@@ -491,6 +512,20 @@ func (c *Context) AlterTable(s *cql.AlterTableStmt) (*schema.Table, error) {
 		}
 		return nt, nil
 	case cql.AlterRename:
+		// RenameColumns.renameColumn's checks come first, so that a rename
+		// Cassandra refuses is refused with its words.
+		for _, r := range s.Renames {
+			col, err := column(t, r[0])
+			if err != nil {
+				return nil, err
+			}
+			if !col.IsPrimaryKey() {
+				return nil, cqlerr.Invalidf("Cannot rename non PRIMARY KEY column %s", r[0].Name)
+			}
+			if t.Column(r[1].Name) != nil {
+				return nil, cqlerr.Invalidf("Cannot rename column %s to %s in table '%s'; another column with that name already exists", r[0].Name, r[1].Name, t.QualifiedName())
+			}
+		}
 		return nil, cqlerr.Invalidf("renaming columns is not supported by the learnkv sandbox (its keys hold column names)")
 	default:
 		return nil, fmt.Errorf("unknown ALTER TABLE operation")

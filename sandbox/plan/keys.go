@@ -144,78 +144,72 @@ func comparePK(t *schema.Table, a, b []any) int {
 }
 
 // clustering computes the clustering slices to read and reports which
-// clustering restrictions they fully apply (the others become filters).
-// With full set, every row key is given by = and IN (UPDATE, INSERT).
+// clustering restrictions they fully apply (the others become filters):
+// the tuples an =/IN prefix of restrictions allows (single-column ones
+// give tuples of one value), each followed by the bounds of a slice on the
+// next column when there is one.
 func (rs *restrictions) clustering() (slices []replica.Slice, used map[int]bool, err error) {
-	if rs.multi == nil && rs.ck.count() == 0 {
+	segs := rs.segments()
+	if len(segs) == 0 {
 		return nil, nil, nil // no clustering restriction: every row
 	}
 	used = map[int]bool{}
-	if rs.multi != nil {
-		return rs.multiSlices(used)
-	}
-	var lists [][]any
-	pos := 0
-	for ; pos < len(rs.t.Clustering); pos++ {
-		r := rs.ck.at(pos)
-		if r == nil || !r.isEqOrIn() {
+	var lists [][]any // per restriction of the prefix, its tuples
+	pos, i := 0, 0
+	for ; i < len(segs); i++ {
+		s := segs[i]
+		if s.first != pos || s.isSlice() || s.isContains() {
 			break
 		}
-		c := rs.t.Clustering[pos]
-		if r.hasEq {
-			if err := checkKeyValue(c, r.eq); err != nil {
-				return nil, nil, err
-			}
-			lists = append(lists, []any{r.eq})
-		} else {
-			for _, v := range r.in {
-				if err := checkKeyValue(c, v); err != nil {
-					return nil, nil, err
-				}
-			}
-			lists = append(lists, r.in)
+		tuples, err := s.tuples()
+		if err != nil {
+			return nil, nil, err
 		}
-		used[pos] = true
-	}
-	var slice *restriction
-	if pos < len(rs.t.Clustering) {
-		if r := rs.ck.at(pos); r != nil && r.isSlice() {
-			slice = r
-			used[pos] = true
+		lists = append(lists, tuples)
+		for p := s.first; p <= s.last; p++ {
+			used[p] = true
 		}
+		pos = s.last + 1
 	}
-	if len(lists) == 0 && slice == nil {
+	var slice *ckSegment
+	if i < len(segs) && segs[i].first == pos && segs[i].isSlice() {
+		slice = &segs[i]
+	}
+	lo, hi, ok, err := rs.sliceBounds(slice)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ok {
+		for p := slice.first; p <= slice.last; p++ {
+			used[p] = true
+		}
+	} else if len(lists) == 0 {
 		return nil, used, nil
 	}
-	prefixes := [][]byte{nil}
-	if len(lists) > 0 {
-		combos := cartesian(lists)
-		prefixes = prefixes[:0]
-		for _, vals := range combos {
-			prefixes = append(prefixes, EncodeClustering(rs.t, vals))
-		}
-		sort.Slice(prefixes, func(i, j int) bool { return bytes.Compare(prefixes[i], prefixes[j]) < 0 })
-		prefixes = dedupeBytes(prefixes)
+	type prefix struct {
+		vals []any
+		enc  []byte
 	}
-	for _, p := range prefixes {
-		sl := replica.Slice{Start: replica.Bound{Prefix: p, Inclusive: true}, End: replica.Bound{Prefix: p, Inclusive: true}}
-		if slice != nil {
-			c := slice.col
-			lo, hi := slice.lo, slice.hi
-			if c.Desc {
-				lo, hi = hi, lo
-			}
+	var prefixes []prefix
+	for _, combo := range cartesian(lists) {
+		var vals []any
+		for _, t := range combo {
+			vals = append(vals, t.([]any)...)
+		}
+		prefixes = append(prefixes, prefix{vals: vals, enc: EncodeClustering(rs.t, vals)})
+	}
+	sort.SliceStable(prefixes, func(i, j int) bool { return bytes.Compare(prefixes[i].enc, prefixes[j].enc) < 0 })
+	for i, p := range prefixes {
+		if i > 0 && bytes.Equal(prefixes[i-1].enc, p.enc) {
+			continue
+		}
+		sl := replica.Slice{Start: replica.Bound{Prefix: p.enc, Inclusive: true}, End: replica.Bound{Prefix: p.enc, Inclusive: true}}
+		if ok {
 			if lo.set {
-				if lo.val == nil {
-					return nil, nil, cqlerr.Invalidf("Invalid null value in condition for column %s", c.Name)
-				}
-				sl.Start = replica.Bound{Prefix: withValue(p, c, lo.val), Inclusive: lo.incl}
+				sl.Start = replica.Bound{Prefix: EncodeClustering(rs.t, appendValues(p.vals, lo.val.([]any))), Inclusive: lo.incl}
 			}
 			if hi.set {
-				if hi.val == nil {
-					return nil, nil, cqlerr.Invalidf("Invalid null value in condition for column %s", c.Name)
-				}
-				sl.End = replica.Bound{Prefix: withValue(p, c, hi.val), Inclusive: hi.incl}
+				sl.End = replica.Bound{Prefix: EncodeClustering(rs.t, appendValues(p.vals, hi.val.([]any))), Inclusive: hi.incl}
 			}
 		}
 		if len(sl.Start.Prefix) == 0 && len(sl.End.Prefix) == 0 {
@@ -226,73 +220,73 @@ func (rs *restrictions) clustering() (slices []replica.Slice, used map[int]bool,
 	return slices, used, nil
 }
 
-func withValue(prefix []byte, c *schema.Column, v any) []byte {
-	return keys.AppendValue(prefix[:len(prefix):len(prefix)], c.Type, v, c.Desc)
-}
-
-func dedupeBytes(bs [][]byte) [][]byte {
-	out := bs[:0]
-	for i, b := range bs {
-		if i > 0 && bytes.Equal(bs[i-1], b) {
-			continue
+// sliceBounds returns the bounds of the slice restriction s as tuples in
+// storage order (swapped for a descending column). ok is false when there
+// is no slice, or when a tuple slice spans columns of both orders and
+// cannot be one byte range (it is then left to filtering).
+func (rs *restrictions) sliceBounds(s *ckSegment) (lo, hi bound, ok bool, err error) {
+	if s == nil {
+		return lo, hi, false, nil
+	}
+	var desc bool
+	if s.single != nil {
+		r := s.single
+		if (r.lo.set && r.lo.val == nil) || (r.hi.set && r.hi.val == nil) {
+			return lo, hi, false, cqlerr.Invalidf("Invalid null value in condition for column %s", r.col.Name)
 		}
-		out = append(out, b)
-	}
-	return out
-}
-
-// multiSlices computes slices for a multi-column relation. Mixed ASC/DESC
-// columns in a tuple slice cannot be one byte range: such a relation is
-// left to filtering.
-func (rs *restrictions) multiSlices(used map[int]bool) ([]replica.Slice, map[int]bool, error) {
-	m := rs.multi
-	if m.cols[0].Position != 0 {
-		return nil, used, nil
-	}
-	enc := func(vals []any) []byte { return EncodeClustering(rs.t, vals) }
-	mark := func() {
+		lo, hi, desc = r.lo, r.hi, r.col.Desc
+		if lo.set {
+			lo.val = []any{lo.val}
+		}
+		if hi.set {
+			hi.val = []any{hi.val}
+		}
+	} else {
+		m := s.multi
+		desc = m.cols[0].Desc
 		for _, c := range m.cols {
-			used[c.Position] = true
+			if c.Desc != desc {
+				return lo, hi, false, nil
+			}
 		}
+		lo, hi = m.lo, m.hi
 	}
-	switch {
-	case m.hasEq:
-		mark()
-		p := enc(m.eq)
-		return []replica.Slice{{Start: replica.Bound{Prefix: p, Inclusive: true}, End: replica.Bound{Prefix: p, Inclusive: true}}}, used, nil
-	case m.hasIn:
-		mark()
-		ps := make([][]byte, len(m.in))
-		for i, v := range m.in {
-			ps[i] = enc(v)
-		}
-		sort.Slice(ps, func(i, j int) bool { return bytes.Compare(ps[i], ps[j]) < 0 })
-		ps = dedupeBytes(ps)
-		out := make([]replica.Slice, len(ps))
-		for i, p := range ps {
-			out[i] = replica.Slice{Start: replica.Bound{Prefix: p, Inclusive: true}, End: replica.Bound{Prefix: p, Inclusive: true}}
-		}
-		return out, used, nil
-	}
-	desc := m.cols[0].Desc
-	for _, c := range m.cols {
-		if c.Desc != desc {
-			return nil, used, nil
-		}
-	}
-	mark()
-	lo, hi := m.lo, m.hi
 	if desc {
 		lo, hi = hi, lo
 	}
-	var sl replica.Slice
-	if lo.set {
-		sl.Start = replica.Bound{Prefix: enc(lo.val.([]any)), Inclusive: lo.incl}
+	return lo, hi, true, nil
+}
+
+// tuples returns the clustering values an = or IN restriction allows, as
+// tuples of its columns.
+func (s ckSegment) tuples() ([]any, error) {
+	if s.multi != nil {
+		if s.multi.hasEq {
+			return []any{s.multi.eq}, nil
+		}
+		out := make([]any, len(s.multi.in))
+		for i, t := range s.multi.in {
+			out[i] = t
+		}
+		return out, nil
 	}
-	if hi.set {
-		sl.End = replica.Bound{Prefix: enc(hi.val.([]any)), Inclusive: hi.incl}
+	r := s.single
+	vals := r.in
+	if r.hasEq {
+		vals = []any{r.eq}
 	}
-	return []replica.Slice{sl}, used, nil
+	out := make([]any, len(vals))
+	for i, v := range vals {
+		if err := checkKeyValue(r.col, v); err != nil {
+			return nil, err
+		}
+		out[i] = []any{v}
+	}
+	return out, nil
+}
+
+func appendValues(prefix, vals []any) []any {
+	return append(append(make([]any, 0, len(prefix)+len(vals)), prefix...), vals...)
 }
 
 // filters returns the restrictions that must be checked row by row: those
@@ -339,15 +333,15 @@ func (rs *restrictions) filters(usedCK map[int]bool, pkFiltered bool) []Filter {
 			}
 		}
 	}
-	for _, p := range rs.ckPositions() {
-		if rs.multi != nil {
-			break
-		}
+	for _, p := range rs.ck.positions() {
 		if !usedCK[p] {
 			add(rs.ck.at(p))
 		}
 	}
-	if m := rs.multi; m != nil && !usedCK[m.cols[0].Position] {
+	for _, m := range rs.multis {
+		if usedCK[m.cols[0].Position] {
+			continue
+		}
 		if m.lo.set {
 			op := cql.OpGt
 			if m.lo.incl {

@@ -163,8 +163,11 @@ type Write struct {
 	// a list of values in clustering order; nil for partition-level
 	// writes (static-only updates, partition deletions).
 	Clusterings [][]any
-	// Slice is set for a DELETE of a clustering prefix or range.
-	Slice *replica.Slice
+	// Slice is set for a DELETE of a clustering prefix or range; Slices
+	// holds every range it deletes (several with IN on a clustering
+	// column before the range), Slice the first.
+	Slice  *replica.Slice
+	Slices []replica.Slice
 	// Ops are the column operations; for a DELETE without a column list
 	// there are none.
 	Ops []Operation

@@ -56,3 +56,11 @@ func (k *keyRestrictions) positions() []int {
 	}
 	return ps
 }
+
+// clear removes the restriction on the column at position pos.
+func (k *keyRestrictions) clear(pos int) {
+	if pos >= 0 && pos < len(k.byPos) && k.byPos[pos] != nil {
+		k.byPos[pos] = nil
+		k.n--
+	}
+}

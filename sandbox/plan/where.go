@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/learnkv/learnkv/sandbox/cql"
@@ -75,7 +76,7 @@ type restrictions struct {
 
 	pk     keyRestrictions
 	ck     keyRestrictions
-	multi  *multiRestriction
+	multis []*multiRestriction
 	token  *tokenRestriction
 	others []*restriction
 	// ckOrder records the positions of clustering restrictions in the
@@ -172,8 +173,18 @@ func (rs *restrictions) add(rel *cql.Relation) error {
 			rs.pk.set(col.Position, r, len(rs.t.PartitionKey))
 		}
 	case schema.Clustering:
-		if rs.multi != nil {
-			return cqlerr.Invalidf("Mixing single column relations and multi column relations on clustering columns is not allowed")
+		if m := rs.multiAt(col.Position); m != nil {
+			// A relation on a column of a tuple restriction merges into
+			// it (MultiColumnRestriction.mergeWith).
+			n, err := rs.tupleRestriction([]*schema.Column{col}, rel, false)
+			if err != nil {
+				return err
+			}
+			before := rs.segments()
+			if err := rs.addMultiRestriction(n); err != nil {
+				return err
+			}
+			return rs.checkMergeAfter(before, col.Position, rel.Op.IsSlice())
 		}
 		if err := rs.checkClusteringMerge(col.Position, rel.Op.IsSlice()); err != nil {
 			return err
@@ -236,24 +247,6 @@ func checkRelationColumn(col *schema.Column, rel *cql.Relation) error {
 	}
 	if rel.Op.IsSlice() && referencesDuration(t) {
 		return cqlerr.Invalidf("Slice restrictions are not supported on duration columns")
-	}
-	return nil
-}
-
-// checkClusteringMerge is ClusteringColumnRestrictions.mergeWith's check
-// that nothing follows a slice (skipped with ALLOW FILTERING).
-func (rs *restrictions) checkClusteringMerge(pos int, newIsSlice bool) error {
-	if rs.allowFiltering || rs.ck.count() == 0 {
-		return nil
-	}
-	last := rs.ck.last()
-	lastR := rs.ck.at(last)
-	cks := rs.t.Clustering
-	if lastR.isSlice() && pos > last {
-		return cqlerr.Invalidf("Clustering column \"%s\" cannot be restricted (preceding column \"%s\" is restricted by a non-EQ relation)", cks[pos].Name, cks[last].Name)
-	}
-	if pos < last && newIsSlice {
-		return cqlerr.Invalidf("PRIMARY KEY column \"%s\" cannot be restricted (preceding column \"%s\" is restricted by a non-EQ relation)", cks[pos+1].Name, cks[pos].Name)
 	}
 	return nil
 }
@@ -390,43 +383,36 @@ func (rs *restrictions) pkNeedsFiltering() bool {
 
 // ckPositions returns the restricted clustering positions, sorted.
 func (rs *restrictions) ckPositions() []int {
-	if rs.multi != nil {
-		ps := make([]int, len(rs.multi.cols))
-		for i, c := range rs.multi.cols {
-			ps[i] = c.Position
+	ps := rs.ck.positions()
+	for _, m := range rs.multis {
+		for _, c := range m.cols {
+			ps = append(ps, c.Position)
 		}
-		return ps
 	}
-	return rs.ck.positions()
+	sort.Ints(ps)
+	return ps
 }
 
-func (rs *restrictions) hasCK() bool { return rs.ck.count() > 0 || rs.multi != nil }
+func (rs *restrictions) hasCK() bool { return rs.ck.count() > 0 || len(rs.multis) > 0 }
 
 // ckNeedsFiltering is ClusteringColumnRestrictions.needFiltering: a
 // restriction that does not continue an =/IN prefix.
 func (rs *restrictions) ckNeedsFiltering() bool {
-	if rs.multi != nil {
-		return rs.multi.cols[0].Position != 0
-	}
 	pos := 0
-	for _, p := range rs.ckPositions() {
-		r := rs.ck.at(p)
-		if r.isContains() || p != pos {
+	for _, s := range rs.segments() {
+		if s.isContains() || s.first != pos {
 			return true
 		}
-		if !r.isSlice() {
-			pos = p + 1
+		if !s.isSlice() {
+			pos = s.last + 1
 		}
 	}
 	return false
 }
 
 func (rs *restrictions) ckHasSlice() bool {
-	if rs.multi != nil {
-		return rs.multi.lo.set || rs.multi.hi.set
-	}
-	for _, r := range rs.ck.byPos {
-		if r != nil && r.isSlice() {
+	for _, s := range rs.segments() {
+		if s.isSlice() {
 			return true
 		}
 	}
@@ -445,13 +431,8 @@ func (rs *restrictions) ckHasContains() bool {
 // restrictedByEq reports whether clustering column pos is restricted by
 // = (or a single-value IN), as ORDER BY requires for skipped columns.
 func (rs *restrictions) restrictedByEq(pos int) bool {
-	if rs.multi != nil {
-		for i, c := range rs.multi.cols {
-			if c.Position == pos {
-				return rs.multi.hasEq || (rs.multi.hasIn && len(rs.multi.in) == 1 && i >= 0)
-			}
-		}
-		return false
+	if m := rs.multiAt(pos); m != nil {
+		return m.hasEq || (m.hasIn && len(m.in) == 1)
 	}
 	r := rs.ck.at(pos)
 	return r != nil && (r.hasEq || (r.hasIn && len(r.in) == 1))
@@ -543,15 +524,7 @@ func (rs *restrictions) process(staticOnly bool) (keyRange bool, err error) {
 }
 
 func (rs *restrictions) ckRestricted(pos int) bool {
-	if rs.multi != nil {
-		for _, c := range rs.multi.cols {
-			if c.Position == pos {
-				return true
-			}
-		}
-		return false
-	}
-	return rs.ck.at(pos) != nil
+	return rs.ck.at(pos) != nil || rs.multiAt(pos) != nil
 }
 
 func (rs *restrictions) String() string {

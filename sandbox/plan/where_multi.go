@@ -107,7 +107,9 @@ func (rs *restrictions) tokenValue(t cql.Term) (int64, error) {
 	return v.(int64), nil
 }
 
-// addMulti adds a multi-column relation (a, b) op (x, y).
+// addMulti adds a multi-column relation (a, b) op (x, y)
+// (MultiColumnRelation.toRestriction, then the merge into the clustering
+// restrictions and ClusteringColumnRestrictions.mergeWith's checks).
 func (rs *restrictions) addMulti(rel *cql.Relation) error {
 	cols := make([]*schema.Column, len(rel.Columns))
 	for i, id := range rel.Columns {
@@ -118,91 +120,93 @@ func (rs *restrictions) addMulti(rel *cql.Relation) error {
 		if col.Kind != schema.Clustering {
 			return cqlerr.Invalidf("Multi-column relations can only be applied to clustering columns but was applied to: %s", col.Name)
 		}
-		cols[i] = col
-	}
-	for i := 1; i < len(cols); i++ {
-		if cols[i].Position != cols[i-1].Position+1 {
+		for _, prev := range cols[:i] {
+			if prev == col {
+				return cqlerr.Invalidf("Column \"%s\" appeared twice in a relation: %s", col.Name, relationText(rel))
+			}
+		}
+		if i > 0 && col.Position != cols[i-1].Position+1 {
 			return cqlerr.Invalidf("Clustering columns must appear in the PRIMARY KEY order in multi-column relations: %s", relationText(rel))
 		}
+		cols[i] = col
 	}
-	if rs.ck.count() > 0 {
-		return cqlerr.Invalidf("Mixing single column relations and multi column relations on clustering columns is not allowed")
+	n, err := rs.tupleRestriction(cols, rel, true)
+	if err != nil {
+		return err
 	}
-	if cols[0].Position != 0 && !rs.allowFiltering {
-		return cqlerr.Invalidf("PRIMARY KEY column \"%s\" cannot be restricted as preceding column \"%s\" is not restricted", cols[0].Name, rs.t.Clustering[0].Name)
+	before := rs.segments()
+	if err := rs.addMultiRestriction(n); err != nil {
+		return err
 	}
-	m := rs.multi
-	if m == nil {
-		m = &multiRestriction{cols: cols}
-		rs.multi = m
-	} else if len(m.cols) != len(cols) || m.cols[0] != cols[0] {
-		return cqlerr.Invalidf("Mixing single column relations and multi column relations on clustering columns is not allowed")
-	}
-	tuple := func(t cql.Term) ([]any, error) {
-		tl, ok := t.(*cql.TupleLit)
-		if !ok || len(tl.Elems) != len(cols) {
-			return nil, cqlerr.Invalidf("Expected %d elements in value tuple, but got %d: %s", len(cols), tupleLen(t), termText(t))
+	return rs.checkMergeAfter(before, cols[0].Position, n.isSlice())
+}
+
+// tupleRestriction evaluates a tuple relation on cols; with tupled false
+// rel is a single-column relation on cols[0] taken as a tuple of one.
+func (rs *restrictions) tupleRestriction(cols []*schema.Column, rel *cql.Relation, tupled bool) (*multiRestriction, error) {
+	tuple := func(t cql.Term, in bool) ([]any, error) {
+		elems := []cql.Term{t}
+		if tupled {
+			tl, ok := t.(*cql.TupleLit)
+			if !ok || len(tl.Elems) != len(cols) {
+				return nil, cqlerr.Invalidf("Expected %d elements in value tuple, but got %d: %s", len(cols), tupleLen(t), termText(t))
+			}
+			elems = tl.Elems
 		}
 		out := make([]any, len(cols))
-		for i, e := range tl.Elems {
+		for i, e := range elems {
 			v, err := rs.c.value(e, receiver{name: cols[i].Name, typ: cols[i].Type})
 			if err != nil {
 				return nil, err
 			}
 			if v == nil {
+				if in && len(cols) > 1 {
+					names := make([]string, len(cols))
+					for j, c := range cols {
+						names[j] = c.Name
+					}
+					return nil, cqlerr.Invalidf("Invalid null value in condition for columns: [%s]", strings.Join(names, ", "))
+				}
 				return nil, cqlerr.Invalidf("Invalid null value in condition for column %s", cols[i].Name)
 			}
 			out[i] = v
 		}
 		return out, nil
 	}
-	name := cols[0].Name
-	if m.hasEq || m.hasIn {
-		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes an Equal", name)
-	}
+	m := &multiRestriction{cols: cols}
 	switch rel.Op {
 	case cql.OpEq:
-		if m.lo.set || m.hi.set {
-			return cqlerr.Invalidf("Column \"%s\" cannot be restricted by both an equality and an inequality relation", name)
-		}
-		v, err := tuple(rel.Value)
+		v, err := tuple(rel.Value, false)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		m.eq, m.hasEq = v, true
 	case cql.OpIn:
-		if m.lo.set || m.hi.set {
-			return cqlerr.Invalidf("Column \"%s\" cannot be restricted by both an equality and an inequality relation", name)
-		}
 		for _, t := range rel.Values {
-			v, err := tuple(t)
+			v, err := tuple(t, true)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			m.in = append(m.in, v)
 		}
 		m.hasIn = true
 	case cql.OpGt, cql.OpGte, cql.OpLt, cql.OpLte:
-		v, err := tuple(rel.Value)
+		v, err := tuple(rel.Value, false)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		b := bound{set: true, incl: rel.Op == cql.OpGte || rel.Op == cql.OpLte, val: v}
 		if rel.Op == cql.OpGt || rel.Op == cql.OpGte {
-			if m.lo.set {
-				return cqlerr.Invalidf("More than one restriction was found for the start bound on %s", name)
-			}
 			m.lo = b
 		} else {
-			if m.hi.set {
-				return cqlerr.Invalidf("More than one restriction was found for the end bound on %s", name)
-			}
 			m.hi = b
 		}
+	case cql.OpContains, cql.OpContainsKey:
+		return nil, cqlerr.Invalidf("Collection column %s can only be restricted by CONTAINS, CONTAINS KEY, or map-entry equality", cols[0].Name)
 	default:
-		return cqlerr.Invalidf("Unsupported \"%s\" relation: %s", rel.Op, relationText(rel))
+		return nil, cqlerr.Invalidf("Unsupported \"%s\" relation: %s", rel.Op, relationText(rel))
 	}
-	return nil
+	return m, nil
 }
 
 func tupleLen(t cql.Term) int {

@@ -59,8 +59,11 @@ func (c *Context) condition(col *schema.Column, cd cql.Condition) (Condition, er
 	var err error
 	switch {
 	case cd.Key != nil:
-		if !col.Type.Kind.IsCollection() || col.Type.Kind == value.KindSet {
+		if !col.Type.Kind.IsCollection() {
 			return pc, cqlerr.Invalidf("Invalid element access syntax for non-collection column %s", col.Name)
+		}
+		if col.Type.Kind == value.KindSet {
+			return pc, cqlerr.Invalidf("Invalid element access syntax for set column %s", col.Name)
 		}
 		kr := keyReceiver(r)
 		if col.Type.Kind == value.KindList {
@@ -94,14 +97,37 @@ func (c *Context) condition(col *schema.Column, cd cql.Condition) (Condition, er
 	}
 	switch cd.Op {
 	case cql.OpEq, cql.OpNeq, cql.OpLt, cql.OpLte, cql.OpGt, cql.OpGte:
+	case cql.OpContains, cql.OpContainsKey:
+		// Cassandra 4.1+ (CASSANDRA-10537): ColumnCondition.Raw.prepareTerms
+		// checks the column and takes the element (or key) as receiver.
+		if r, err = containsReceiver(col, r, cd.Op); err != nil {
+			return pc, err
+		}
 	default:
 		return pc, cqlerr.Invalidf("Unsupported operator %s in IF condition on %s", cd.Op, col.Name)
 	}
-	if cd.Op.IsSlice() && col.Type.IsMultiCell() && cd.Key == nil {
-		return pc, cqlerr.Invalidf("Slice conditions ( %s ) are not supported on non-frozen collections.", cd.Op)
-	}
 	pc.Value, err = c.value(cd.Value, r)
 	return pc, err
+}
+
+// containsReceiver returns the receiver of the value of a CONTAINS or
+// CONTAINS KEY condition on r, refusing columns that are not collections
+// (or not maps, for CONTAINS KEY) as ColumnCondition.Raw.prepareTerms does.
+func containsReceiver(col *schema.Column, r receiver, op cql.Operator) (receiver, error) {
+	t := r.typ
+	if op == cql.OpContainsKey {
+		if t.Kind != value.KindMap {
+			return r, cqlerr.Invalidf("Cannot use CONTAINS KEY on non-map column %s", r.name)
+		}
+		return keyReceiver(r), nil
+	}
+	if !t.Kind.IsCollection() {
+		return r, cqlerr.Invalidf("Cannot use CONTAINS on non-collection column %s", r.name)
+	}
+	if t.Kind == value.KindSet {
+		return receiver{name: "value(" + col.Name + ")", typ: t.Key()}, nil
+	}
+	return elemReceiver(r), nil
 }
 
 // checkConditional makes the checks of ModificationStatement's
@@ -158,6 +184,11 @@ func (c *Context) writeKeys(w *Write, where []cql.Relation, typ stmtType, what s
 				return cqlerr.Invalidf("IN on the clustering key columns is not supported with conditional %s", what)
 			}
 		}
+		for _, m := range rs.multis {
+			if m.hasIn && len(m.in) > 1 {
+				return cqlerr.Invalidf("IN on the clustering key columns is not supported with conditional %s", what)
+			}
+		}
 	}
 	keys, err := rs.partitionKeys()
 	if err != nil {
@@ -173,29 +204,21 @@ func (c *Context) writeKeys(w *Write, where []cql.Relation, typ stmtType, what s
 	// Full clustering keys given by = and IN are rows; anything less is a
 	// range (DELETE only).
 	full := len(rs.ckPositions()) == len(w.Table.Clustering) && !rs.ckHasSlice()
-	if full && rs.multi == nil {
-		lists := make([][]any, len(w.Table.Clustering))
-		for i, col := range w.Table.Clustering {
-			r := rs.ck.at(i)
-			if r.hasEq {
-				lists[i] = []any{r.eq}
-			} else {
-				lists[i] = r.in
+	if full {
+		var lists [][]any
+		for _, seg := range rs.segments() {
+			tuples, err := seg.tuples()
+			if err != nil {
+				return err
 			}
-			for _, v := range lists[i] {
-				if err := checkKeyValue(col, v); err != nil {
-					return err
-				}
-			}
+			lists = append(lists, tuples)
 		}
-		w.Clusterings = cartesian(lists)
-		return nil
-	}
-	if full && rs.multi != nil && (rs.multi.hasEq || rs.multi.hasIn) {
-		if rs.multi.hasEq {
-			w.Clusterings = [][]any{rs.multi.eq}
-		} else {
-			w.Clusterings = rs.multi.in
+		for _, combo := range cartesian(lists) {
+			var ck []any
+			for _, t := range combo {
+				ck = append(ck, t.([]any)...)
+			}
+			w.Clusterings = append(w.Clusterings, ck)
 		}
 		return nil
 	}
@@ -206,9 +229,12 @@ func (c *Context) writeKeys(w *Write, where []cql.Relation, typ stmtType, what s
 	if err != nil {
 		return err
 	}
-	if len(slices) != 1 {
-		return cqlerr.Invalidf("IN on the clustering key with a range deletion is not supported by the learnkv sandbox")
+	if len(slices) == 0 {
+		// An empty IN before the range: nothing to delete.
+		w.Clusterings = [][]any{}
+		return nil
 	}
-	w.Slice = &slices[0]
+	w.Slices = slices
+	w.Slice = &w.Slices[0]
 	return nil
 }
