@@ -256,3 +256,23 @@ func TestMessageWrapsProseNotTables(t *testing.T) {
 		t.Errorf("table header = %q, want it whole (tables scroll, they do not wrap)", got)
 	}
 }
+
+func TestMessageKeepsIndentation(t *testing.T) {
+	res, err := run(t, "CREATE TABLE t (k int PRIMARY KEY, v text)", "DESCRIBE TABLE t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(lessons.English, theme.New(true))
+	m.SetSize(40, 30)
+	m.SetResult("DESCRIBE TABLE t", res, nil, 1)
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	for _, want := range []string{"    k int PRIMARY KEY,", "    AND cdc = false", "        'org.apache.cassandra.db.compact"} {
+		found := false
+		for _, l := range lines {
+			found = found || strings.HasPrefix(strings.TrimRight(l, " "), want)
+		}
+		if !found {
+			t.Errorf("DESCRIBE at 40 columns = %q, want a line starting %q", lines, want)
+		}
+	}
+}

@@ -222,9 +222,29 @@ func (m Model) messageLines() []string {
 			lines = append(lines, l) // scrolls sideways, as tables do
 			continue
 		}
-		lines = append(lines, cells.Wrap(l, m.width)...)
+		lines = append(lines, wrapIndented(l, m.width)...)
 	}
 	return lines
+}
+
+// wrapIndented wraps a line of a command's text, keeping its indentation
+// (DESCRIBE's column lines and "AND" options) and indenting the lines it
+// continues on by four more cells.
+func wrapIndented(l string, width int) []string {
+	body := strings.TrimLeft(l, " ")
+	indent := len(l) - len(body)
+	if indent == 0 || indent+4 > width/2 {
+		return cells.Wrap(l, width)
+	}
+	out := cells.Wrap(body, width-indent-4)
+	for i := range out {
+		pad := indent
+		if i > 0 {
+			pad += 4
+		}
+		out[i] = cells.Spaces(pad) + out[i]
+	}
+	return out
 }
 
 // noteRest returns what follows a note in its message (a table, say), as
