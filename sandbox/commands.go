@@ -102,7 +102,7 @@ func (s *Sandbox) runCommand(ctx context.Context, src string) (*Result, error) {
 	}
 	switch {
 	case up[0] == "NODES" && len(f) == 1:
-		return &Result{Message: s.status()}, nil
+		return s.status(), nil
 	case up[0] == "NODES" && len(f) == 2:
 		n, err := strconv.Atoi(f[1])
 		if err != nil || n < 1 || n > cluster.MaxNodes {
@@ -112,7 +112,7 @@ func (s *Sandbox) runCommand(ctx context.Context, src string) (*Result, error) {
 			return nil, err
 		}
 		res := noted(fmt.Sprintf("The cluster now has %d nodes; data moved to its new replicas.", n), "nodes.resized", n)
-		res.Note.Rest = s.status()
+		res.Note.Rest = s.status().Note.Rest
 		res.Message += "\n" + res.Note.Rest
 		return res, nil
 	case up[0] == "NODE" && len(f) == 3 && (up[2] == "DOWN" || up[2] == "UP"):
@@ -188,8 +188,11 @@ func (s *Sandbox) switchResult(cmd string, args []string, state *bool) (*Result,
 	return switchCommand(cmd, arg, state)
 }
 
-// status is the NODES table, in the spirit of nodetool status.
-func (s *Sandbox) status() string {
+// status is the NODES table, in the spirit of nodetool status, after a
+// sentence on the cluster (its note "nodes.status": the number of nodes,
+// tokens per node, and "on" or "off" for hinted handoff and read repair;
+// the table is the note's Rest).
+func (s *Sandbox) status() *Result {
 	ring := s.cluster.Ring()
 	own := ring.Ownership()
 	rows := make([][]string, ring.Nodes())
@@ -201,11 +204,12 @@ func (s *Sandbox) status() string {
 		hints := strconv.Itoa(s.cluster.PendingHints(n))
 		rows[n-1] = []string{fmt.Sprintf("node%d", n), state, strconv.Itoa(len(ring.Tokens(n))), fmt.Sprintf("%.1f%%", own[n-1]*100), hints}
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "Cluster of %d nodes (%d tokens each). Hinted handoff %s, read repair %s.\n\n",
-		ring.Nodes(), cluster.DefaultVnodes, onOff(s.cluster.HintedHandoff), onOff(s.cluster.ReadRepair))
-	b.WriteString(strings.Join(textTable([]string{"node", "state", "tokens", "owns", "hints"}, rows), "\n"))
-	return b.String()
+	table := strings.Join(textTable([]string{"node", "state", "tokens", "owns", "hints"}, rows), "\n")
+	hh, rr := onOff(s.cluster.HintedHandoff), onOff(s.cluster.ReadRepair)
+	res := noted(fmt.Sprintf("Cluster of %d nodes (%d tokens each). Hinted handoff %s, read repair %s.\n\n%s",
+		ring.Nodes(), cluster.DefaultVnodes, hh, rr, table), "nodes.status", ring.Nodes(), cluster.DefaultVnodes, hh, rr)
+	res.Note.Rest = "\n" + table
+	return res
 }
 
 func onOff(b bool) string {

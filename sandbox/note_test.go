@@ -26,6 +26,7 @@ func TestNotes(t *testing.T) {
 		{"PAGING 50", "paging.size", []any{50}, false},
 		{"PAGING", "switch.is", []any{"PAGING", "ON"}, true},
 		{"NODES 5", "nodes.resized", []any{5}, true},
+		{"NODES", "nodes.status", []any{5, 16, "off", "off"}, true},
 	}
 	for _, tt := range tests {
 		res := mustExec(t, sb, tt.stmt)

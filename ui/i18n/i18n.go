@@ -376,6 +376,7 @@ const (
 	NoteNodeUpReplayed
 	NoteNodeUpMissed
 	NoteNodesResized
+	NoteNodesStatus
 	NoteDatasetLoaded
 	NoteSwitchIs
 	NoteSwitchSet

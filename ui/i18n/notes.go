@@ -15,6 +15,7 @@ var notes = map[string]ID{
 	"node.up.replayed":    NoteNodeUpReplayed,
 	"node.up.missed":      NoteNodeUpMissed,
 	"nodes.resized":       NoteNodesResized,
+	"nodes.status":        NoteNodesStatus,
 	"dataset.loaded":      NoteDatasetLoaded,
 	"switch.is":           NoteSwitchIs,
 	"switch.set":          NoteSwitchSet,
@@ -49,6 +50,14 @@ func Note(lang lessons.Lang, id string, args []any) (string, bool) {
 		if name, ok := args[0].(string); ok {
 			if sid, ok := switches[name]; ok {
 				args = append([]any{T(lang, sid)}, args[1:]...)
+			}
+		}
+	}
+	if id == "nodes.status" && lang == lessons.Japanese {
+		args = append([]any(nil), args...)
+		for i, a := range args {
+			if s, ok := a.(string); ok {
+				args[i] = strings.ToUpper(s) // ON, OFF as the switches say
 			}
 		}
 	}

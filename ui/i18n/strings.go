@@ -194,6 +194,7 @@ var table = [numIDs]entry{
 	NoteNodeUp:             {"node%d is up.", "node%d が復帰しました。"},
 	NoteNodeUpReplayed:     {"node%d is up. %d hint{s} replayed to it.", "node%d が復帰しました。ヒント %d 件を再送しました。"},
 	NoteNodeUpMissed:       {"node%d is up. It missed every write made while it was down (hinted handoff is off).", "node%d が復帰しました。停止中の書き込みはすべて届いていません（ヒンテッドハンドオフが OFF のため）。"},
+	NoteNodesStatus:        {"Cluster of %d node{s} (%d tokens each). Hinted handoff %s, read repair %s.", "%d ノードのクラスタ（各ノードのトークン数 %d）。ヒンテッドハンドオフ %s、リードリペア %s。"},
 	NoteNodesResized:       {"The cluster now has %d node{s}; data moved to its new replicas.", "クラスタのノード数を %d にしました。データは新しいレプリカへ移りました。"},
 	NoteDatasetLoaded:      {"Loaded %d row{s} of dataset %s into %s in %.2f s (%.0f rows/s).", "%d 行をデータセット %s から %s に読み込みました（%.2f 秒、毎秒 %.0f 行）。"},
 	NoteSwitchIs:           {"%s is %s", "%s は %s です。"},
