@@ -142,6 +142,15 @@ func afterEsc(k tea.KeyPressMsg) (tea.KeyPressMsg, bool) {
 	return plain, true
 }
 
+// followShownRun shows, in the trace and key panes, the trace of the
+// statement the results pane steps to with [ and ], when it has one.
+func (a *App) followShownRun() {
+	if res := a.results.Result(); res != nil && res.Trace != nil {
+		a.trace.SetTrace(res.Trace)
+		a.keyview.SetTrace(res.Trace)
+	}
+}
+
 // updateFocused gives a message to the focused pane.
 func (a *App) updateFocused(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
@@ -151,7 +160,11 @@ func (a *App) updateFocused(msg tea.Msg) tea.Cmd {
 	case paneEditor:
 		a.editor, cmd = a.editor.Update(msg)
 	case paneResults:
+		before := a.results.Showing()
 		a.results, cmd = a.results.Update(msg)
+		if a.results.Showing() != before {
+			a.followShownRun()
+		}
 	case paneTrace:
 		a.trace, cmd = a.trace.Update(msg)
 	case paneKeys:

@@ -389,3 +389,22 @@ func TestStateChangingCommandsAreGraded(t *testing.T) {
 		}
 	}
 }
+
+func TestTraceFollowsTheResultShown(t *testing.T) {
+	a := started(t, lessons.English, "", 120, 40)
+	submit(t, a, "CREATE TABLE t (k int PRIMARY KEY); INSERT INTO t (k) VALUES (1); SELECT * FROM t;")
+	if tr := a.trace.Trace(); tr == nil || !strings.HasPrefix(tr.Statement, "SELECT") {
+		t.Fatalf("trace after the submission = %v, want the SELECT's", tr)
+	}
+	pressKey(t, a, alt('2'))
+	pressKey(t, a, letter('['))
+	if got := a.results.Showing(); got != 1 {
+		t.Fatalf("[ shows statement %d, want 1 (the INSERT)", got)
+	}
+	if tr := a.trace.Trace(); tr == nil || !strings.HasPrefix(tr.Statement, "INSERT") {
+		t.Errorf("trace after [ = %+v, want the INSERT's", tr)
+	}
+	if got := ansi.Strip(a.keyview.View()); !strings.Contains(got, "› INSERT") {
+		t.Errorf("key view after [ = %q, want the INSERT's keys", got)
+	}
+}
