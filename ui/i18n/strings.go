@@ -183,7 +183,7 @@ var table = [numIDs]entry{
 	LessonSolutionKey:    {"s: show the solution", "s：解答例を表示"},
 	LessonWhy:            {"Why it matters", "なぜ大事か"},
 	LessonCopyHint:       {"c copies the example into the editor.", "c で例をエディタにコピーします。"},
-	LessonCopyHintMany:   {"c copies the example marked c▸ (the first one on screen) into the editor.", "c で、c▸ の付いた例（画面内の最初の例）をエディタにコピーします。"},
+	LessonCopyHintMany:   {"c copies the example marked c▸ (the first one on screen); after it, c takes the next one.", "c で c▸ の付いた例（画面内の最初の例）をエディタにコピーします。続けて c を押すと次の例をコピーします。"},
 	LessonNextHint:       {"n: next", "n：次へ"},
 	ConfirmSolution:      {"Show the solution?", "解答例を表示しますか？"},
 	ConfirmResetExercise: {"Reset this exercise to its start state?", "この演習を初期状態に戻しますか？"},

@@ -102,16 +102,19 @@ func locate(body []string, texts []string) []example {
 }
 
 // chosen returns the index of the example the copy key takes, or -1 when
-// there is none. With several, it is the solution if it is on screen,
+// there is none. With several, it is the one after the example just
+// copied (see copyNext), else the solution if it is on screen,
 // else the first example on screen, else the last one above the screen
 // (the one being read), else the first.
 func (m Model) chosen() int {
 	n := len(m.examples)
-	switch n {
-	case 0:
+	switch {
+	case n == 0:
 		return -1
-	case 1:
+	case n == 1:
 		return 0
+	case m.copied >= 0 && m.copied < n:
+		return m.copied
 	}
 	top, h := m.view.YOffset(), m.view.Height()
 	visible := func(e example) bool { return e.line >= top && e.line < top+h }
@@ -140,6 +143,25 @@ func (m Model) Example() string {
 		return m.examples[i].text
 	}
 	return ""
+}
+
+// copyNext returns the example the copy key takes now (see chosen) and
+// marks the one after it, when it is on screen, as the next to take: a
+// step's examples are copied one after another by pressing the key again.
+func (m *Model) copyNext() string {
+	i := m.chosen()
+	if i < 0 {
+		return ""
+	}
+	m.copied = -1
+	if n := len(m.examples); n > 1 {
+		next := (i + 1) % n
+		top, h := m.view.YOffset(), m.view.Height()
+		if e := m.examples[next]; e.line >= top && e.line < top+h {
+			m.copied = next
+		}
+	}
+	return m.examples[i].text
 }
 
 // markCopy draws copyMark beside the chosen example in the visible lines

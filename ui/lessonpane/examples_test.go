@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/learnkv/learnkv/lessons"
@@ -80,5 +81,29 @@ func TestLocateFindsEveryExample(t *testing.T) {
 				t.Errorf("width %d: example %d at line %d (previous at %d)", w, i, e.line, m.examples[max(i-1, 0)].line)
 			}
 		}
+	}
+}
+
+func TestCopyAgainTakesTheNextExampleOnScreen(t *testing.T) {
+	l, it := threeExamples()
+	m := New(lessons.English, theme.New(true), lessons.Render)
+	m.SetSize(60, 80) // every example on screen
+	m.SetItem(l, it, ItemState{})
+	var got []string
+	for range 4 {
+		var msgs []tea.Msg
+		m, msgs = pressAll(m, "c")
+		for _, msg := range msgs {
+			got = append(got, msg.(CopyMsg).Text)
+		}
+	}
+	want := []string{"SELECT * FROM a;", "SELECT * FROM b;", "SELECT * FROM c\n  WHERE id = 1;", "SELECT * FROM a;"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("c pressed 4 times copied %q, want %q", got, want)
+	}
+	// Another key of the pane goes back to the first example on screen.
+	m, _ = pressAll(m, "c", "j", "k")
+	if got := m.Example(); got != "SELECT * FROM a;" {
+		t.Errorf("Example() after c then scrolling = %q, want the first on screen", got)
 	}
 }

@@ -81,11 +81,15 @@ type Model struct {
 	// examples are the ```cql blocks the copy key can take, where the
 	// body shows them.
 	examples []example
+	// copied, when not -1, is the example the copy key takes next: the
+	// one after the example it just took (any other key of the pane
+	// forgets it).
+	copied int
 }
 
 // New returns an empty lesson pane that renders Markdown with render.
 func New(lang lessons.Lang, th theme.Theme, render Renderer) Model {
-	m := Model{KeyMap: NewKeyMap(lang), lang: lang, th: th, render: render, view: scroll.New(lang, th)}
+	m := Model{KeyMap: NewKeyMap(lang), lang: lang, th: th, render: render, view: scroll.New(lang, th), copied: -1}
 	m.view.KeyMap = scrollKeys(lang)
 	m.SetSize(40, 10)
 	return m
@@ -147,7 +151,7 @@ func (m *Model) SetItem(l *lessons.Lesson, it *lessons.Item, st ItemState) {
 	}
 	m.hints, m.solution, m.passed = st.Hints, st.Solution, st.Passed
 	if !same {
-		m.outcome, m.checking, m.asking = nil, false, noConfirm
+		m.outcome, m.checking, m.asking, m.copied = nil, false, noConfirm, -1
 	}
 	m.refresh(same)
 }

@@ -79,6 +79,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if m.asking != noConfirm {
 		return m.answer(k)
 	}
+	if !key.Matches(k, m.KeyMap.Copy) {
+		m.copied = -1
+	}
 	ex := m.IsExercise()
 	switch {
 	case key.Matches(k, m.KeyMap.Next):
@@ -86,7 +89,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(k, m.KeyMap.Prev):
 		return m, send(NavigateMsg{Delta: -1})
 	case key.Matches(k, m.KeyMap.Copy):
-		if text := m.Example(); text != "" {
+		if text := m.copyNext(); text != "" {
 			return m, send(CopyMsg{Text: text})
 		}
 		return m, nil
