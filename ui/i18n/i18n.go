@@ -279,6 +279,9 @@ const (
 	ErrHintUnavailableSerial
 	ErrHintFiltering
 	ErrHintPartitionKey
+	ErrHintKeyInsert
+	ErrHintKeyWrite
+	ErrHintIndex
 
 	// The trace pane.
 	TraceEmpty

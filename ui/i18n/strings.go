@@ -109,6 +109,9 @@ var table = [numIDs]entry{
 	ErrHintUnavailableLowest: {"%s needs %d replica{s} and only %d {is|are} up: no lower level helps, bring nodes back (NODE n UP).", "%s には %d 個のレプリカが必要ですが、稼働中は %d 個だけです。これより下のレベルはないので、ノードを戻して（NODE n UP）ください。"},
 	ErrHintUnavailableSerial: {"A lightweight transaction runs Paxos on a quorum of replicas: %s needs %d and only %d {is|are} up. Lowering CONSISTENCY does not help; bring nodes back (NODE n UP).", "軽量トランザクション（LWT）はレプリカの過半数で Paxos を実行します。%s には %d 個が必要ですが、稼働中は %d 個だけです。CONSISTENCY を下げても解決しないので、ノードを戻して（NODE n UP）ください。"},
 	ErrHintFiltering:         {"Cassandra will not read every partition to filter rows unless told to. Query by the partition key, or design a table for this query.", "Cassandra は、指示がない限り全パーティションを読んで行を絞り込むことはしません。パーティションキーで検索するか、このクエリ用のテーブルを設計しましょう。"},
+	ErrHintKeyInsert:         {"A row is stored under its whole primary key: give a value for every partition key and clustering column.", "行は主キー全体の下に格納されます。パーティションキーとクラスタリングカラムのすべての列に値を指定してください。"},
+	ErrHintKeyWrite:          {"An UPDATE or DELETE names its rows by their key: restrict every partition key column with = or IN in WHERE.", "UPDATE や DELETE は対象の行をキーで指定します。WHERE でパーティションキーの全列を = か IN で指定してください。"},
+	ErrHintIndex:             {"Query-driven design answers a new query with a new table keyed for it, not with an index (lesson 03).", "クエリ駆動設計では、新しいクエリにはインデックスではなく、そのクエリ用のキーを持つテーブルで応えます（レッスン 03）。"},
 	ErrHintPartitionKey:      {"Rows are found by their partition key: restrict every partition key column with = or IN.", "行はパーティションキーで探します。パーティションキーの全列を = か IN で指定してください。"},
 
 	TraceEmpty:           {"No trace yet.", "まだトレースはありません。"},

@@ -12,6 +12,7 @@ import (
 	"github.com/learnkv/learnkv/lessons"
 	"github.com/learnkv/learnkv/sandbox"
 	"github.com/learnkv/learnkv/sandbox/cqlerr"
+	"github.com/learnkv/learnkv/ui/i18n"
 	"github.com/learnkv/learnkv/ui/theme"
 )
 
@@ -246,3 +247,24 @@ func TestNotesAreShownInTheUILanguage(t *testing.T) {
 
 // squeeze drops styles and white space (a wrapped sentence spans lines).
 func squeeze(s string) string { return strings.Join(strings.Fields(ansi.Strip(s)), "") }
+
+func TestHintForMissingKeyParts(t *testing.T) {
+	missing := &cqlerr.Error{Code: cqlerr.Invalid, Message: "Some partition key parts are missing: id", Offset: -1}
+	tests := []struct {
+		stmt string
+		want i18n.ID
+	}{
+		{"INSERT INTO t (v) VALUES (1)", i18n.ErrHintKeyInsert},
+		{"BEGIN BATCH INSERT INTO t (v) VALUES (1); APPLY BATCH", i18n.ErrHintKeyInsert},
+		{"update t SET v = 1 WHERE name = 'a'", i18n.ErrHintKeyWrite},
+		{"DELETE FROM t WHERE name = 'a'", i18n.ErrHintKeyWrite},
+		{"SELECT * FROM t WHERE name = 'a'", i18n.ErrHintPartitionKey},
+	}
+	for _, tt := range tests {
+		for _, lang := range []lessons.Lang{lessons.English, lessons.Japanese} {
+			if got, want := hintFor(lang, missing, tt.stmt), i18n.T(lang, tt.want); got != want {
+				t.Errorf("hintFor(%s, %q) = %q, want %q", lang, tt.stmt, got, want)
+			}
+		}
+	}
+}

@@ -286,7 +286,7 @@ func (m Model) errorLines() []string {
 			"  "+m.th.Code.Render(cells.Cut(line, start, start+w)),
 			"  "+cells.Spaces(col-start)+m.th.Error.Render("^"))
 	}
-	if h := hint(m.lang, e); h != "" {
+	if h := hintFor(m.lang, e, m.stmt); h != "" {
 		lines = append(lines, "")
 		lines = append(lines, styled(cells.Wrap(h, m.width), m.th.Subtle.Render)...)
 	}
@@ -305,6 +305,32 @@ func caretLine(stmt string, off int) (line string, col int) {
 	}
 	line = strings.ReplaceAll(stmt[start:end], "\t", " ")
 	return line, ansi.StringWidth(strings.ReplaceAll(stmt[start:off], "\t", " "))
+}
+
+// hintFor returns the note on an error of stmt: for a missing key part,
+// what a write needs rather than what a read does.
+func hintFor(lang lessons.Lang, e *cqlerr.Error, stmt string) string {
+	if e.Code == cqlerr.Invalid && (strings.HasPrefix(e.Message, "Some partition key parts are missing") ||
+		strings.HasPrefix(e.Message, "Some clustering keys are missing")) {
+		switch strings.ToUpper(firstWord(stmt)) {
+		case "INSERT", "BEGIN":
+			return i18n.T(lang, i18n.ErrHintKeyInsert)
+		case "UPDATE", "DELETE":
+			return i18n.T(lang, i18n.ErrHintKeyWrite)
+		}
+	}
+	if e.Code == cqlerr.Invalid && strings.HasPrefix(e.Message, "Secondary indexes are not supported by the learnkv sandbox") {
+		return i18n.T(lang, i18n.ErrHintIndex)
+	}
+	return hint(lang, e)
+}
+
+// firstWord returns the first word of a statement.
+func firstWord(stmt string) string {
+	if f := strings.Fields(stmt); len(f) > 0 {
+		return f[0]
+	}
+	return ""
 }
 
 // hint returns a learner-facing note on the error, for the errors
