@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/learnkv/learnkv/sandbox/cluster"
 	"github.com/learnkv/learnkv/sandbox/cql"
 	"github.com/learnkv/learnkv/sandbox/cqlerr"
@@ -154,7 +156,7 @@ func (s *Sandbox) runCommand(ctx context.Context, src string) (*Result, error) {
 	case up[0] == "SHOW" && up[1] == "KEYS" && len(f) >= 3:
 		return s.showKeys(ctx, strings.Join(f[2:], " "))
 	case up[0] == "DATASETS" && len(f) == 1:
-		return &Result{Message: datasetList()}, nil
+		return &Result{Message: DatasetList(false), Note: &Note{ID: "datasets.list"}}, nil
 	case up[0] == "LOAD" && len(f) >= 3 && up[1] == "DATASET":
 		rows, into := 0, ""
 		usage := cqlerr.Shellf("Improper LOAD command: LOAD DATASET <name> [ROWS <n>] [INTO <table>].")
@@ -235,18 +237,19 @@ func (s *Sandbox) resize(n int) error {
 func textTable(names []string, rows [][]string) []string {
 	widths := make([]int, len(names))
 	for i, n := range names {
-		widths[i] = len(n)
+		widths[i] = ansi.StringWidth(n)
 	}
 	for _, r := range rows {
 		for i, v := range r {
-			widths[i] = max(widths[i], len(v))
+			widths[i] = max(widths[i], ansi.StringWidth(v))
 		}
 	}
 	pad := func(s string, w int, right bool) string {
+		fill := strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
 		if right {
-			return strings.Repeat(" ", w-len(s)) + s
+			return fill + s
 		}
-		return s + strings.Repeat(" ", w-len(s))
+		return s + fill
 	}
 	var out []string
 	h := make([]string, len(names))

@@ -14,10 +14,17 @@ import (
 	"github.com/learnkv/learnkv/sandbox/value"
 )
 
-func datasetList() string {
+// DatasetList is the table DATASETS prints, with each dataset's summary
+// in Japanese when japanese is set (the result's note "datasets.list"
+// lets a front end ask for it).
+func DatasetList(japanese bool) string {
 	var rows [][]string
 	for _, d := range dataset.All() {
-		rows = append(rows, []string{d.Name, d.Table, fmt.Sprint(d.DefaultRows), d.Summary})
+		summary := d.Summary
+		if japanese {
+			summary = d.SummaryJA
+		}
+		rows = append(rows, []string{d.Name, d.Table, fmt.Sprint(d.DefaultRows), summary})
 	}
 	return strings.Join(textTable([]string{"dataset", "table", "default rows", "contents"}, rows), "\n")
 }

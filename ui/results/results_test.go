@@ -276,3 +276,31 @@ func TestMessageKeepsIndentation(t *testing.T) {
 		}
 	}
 }
+
+func TestDatasetsInJapanese(t *testing.T) {
+	res, err := run(t, "DATASETS")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(lessons.Japanese, theme.New(true))
+	m.SetSize(200, 20)
+	m.SetResult("DATASETS", res, nil, 1)
+	got := ansi.Strip(m.View())
+	if !strings.Contains(got, "ホットパーティション") || strings.Contains(got, "a hot partition") {
+		t.Errorf("DATASETS in Japanese = %q, want the Japanese summaries", got)
+	}
+	lines := strings.Split(got, "\n")
+	// The rows are aligned in cells: every " | " is at the same column.
+	col := -1
+	for _, l := range lines[3:8] {
+		i := strings.LastIndex(l, " | ")
+		if i < 0 {
+			t.Fatalf("line %q has no column separator", l)
+		}
+		if w := ansi.StringWidth(l[:max(i, 0)]); col >= 0 && w != col {
+			t.Errorf("last column starts at cell %d on %q, want %d", w, l, col)
+		} else {
+			col = w
+		}
+	}
+}

@@ -207,7 +207,9 @@ func (m Model) messageLines() []string {
 		}
 		return styled(cells.Wrap(msg, m.width), m.th.Success.Render)
 	}
-	if n := m.res.Note; n != nil {
+	if n := m.res.Note; n != nil && n.ID == "datasets.list" {
+		msg = sandbox.DatasetList(m.lang == lessons.Japanese)
+	} else if n != nil {
 		if text, ok := i18n.Note(m.lang, n.ID, n.Args); ok {
 			msg = text
 			if n.Rest != "" {
