@@ -252,6 +252,7 @@ const (
 	HelpYes
 	HelpNo
 	HelpRuns
+	HelpVertical
 
 	// The editor.
 	EditorPlaceholder
@@ -271,6 +272,7 @@ const (
 	ResultsRunOf
 	ResultsFailed
 	ResultsMoreFailed
+	ResultsExpandedMore
 	ResultsDistShown
 	ErrHintSyntax
 	ErrHintUnavailable

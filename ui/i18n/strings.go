@@ -85,6 +85,7 @@ var table = [numIDs]entry{
 	HelpResetLesson:   {"reset lesson", "レッスンをリセット"},
 	HelpYes:           {"yes", "はい"},
 	HelpNo:            {"no", "いいえ"},
+	HelpVertical:      {"one column per line", "1 列ずつ縦に表示"},
 	HelpRuns:          {"each statement run", "実行した各文"},
 
 	EditorPlaceholder: {"Type a CQL statement; enter runs it once it ends with ;", "CQL を入力。; で終われば enter で実行します"},
@@ -101,6 +102,7 @@ var table = [numIDs]entry{
 	ResultsLastOf:            {"(last of %d)", "（%d 文の最後）"},
 	ResultsRunOf:             {"(%d of %d)", "（%d/%d 文目）"},
 	ResultsFailed:            {"✗ %d of %d statements failed ([ and ] show each):", "✗ %d 文が失敗（全 %d 文。[ ] で各文を表示）："},
+	ResultsExpandedMore:      {"... and %d more row{s}: v shows the table again.", "ほか %d 行。v で表に戻ります。"},
 	ResultsMoreFailed:        {"... and %d more", "ほか %d 文"},
 	ResultsDistShown:         {"The distribution of %s is shown in pane 5 (Distribution).", "%s の分布は欄 5（分布）に表示しています。"},
 	ErrHintSyntax:            {"The caret marks where the parser stopped understanding the statement.", "^ は構文解析が止まった位置です。"},

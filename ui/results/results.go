@@ -37,6 +37,8 @@ type KeyMap struct {
 	// submission of several.
 	PrevRun key.Binding
 	NextRun key.Binding
+	// Expand switches between the table and one column per line.
+	Expand key.Binding
 }
 
 // NewKeyMap returns the pane's keys with help in lang.
@@ -52,6 +54,7 @@ func NewKeyMap(lang lessons.Lang) KeyMap {
 		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", i18n.T(lang, i18n.HelpBottom))),
 		PrevRun:  key.NewBinding(key.WithKeys("["), key.WithHelp("[/]", i18n.T(lang, i18n.HelpRuns))),
 		NextRun:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", i18n.T(lang, i18n.HelpRuns))),
+		Expand:   key.NewBinding(key.WithKeys("v"), key.WithHelp("v", i18n.T(lang, i18n.HelpVertical))),
 	}
 }
 
@@ -60,12 +63,12 @@ func DefaultKeyMap() KeyMap { return NewKeyMap(lessons.English) }
 
 // ShortHelp returns the keys shown in the help bar.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.PageDown, k.Right}
+	return []key.Binding{k.Down, k.PageDown, k.Right, k.Expand}
 }
 
 // FullHelp returns every key, in groups.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Left, k.Right, k.Top, k.Bottom}, {k.PrevRun}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Left, k.Right, k.Top, k.Bottom}, {k.PrevRun, k.Expand}}
 }
 
 // HelpKeys returns the keys that apply now (the help bar shows these):
@@ -109,6 +112,9 @@ type Model struct {
 	// yOff is the first row (or text line) shown; xOff the first column
 	// of a table, or the first cell of text.
 	yOff, xOff int
+	// expanded shows rows one column per line (see expandedLines), for
+	// every result until switched off, as cqlsh's EXPAND ON does.
+	expanded bool
 }
 
 // New returns an empty results pane.
@@ -174,7 +180,8 @@ func (m *Model) show(stmt string, res *sandbox.Result, err error) {
 	m.stmt, m.res, m.err = stmt, res, err
 	m.yOff, m.xOff = 0, 0
 	m.table = nil
-	if err == nil && res != nil && (res.HasRows || res.LWT || len(res.Columns) > 0) && res.Message == "" {
+	if err == nil && res != nil && (res.HasRows || res.LWT || len(res.Columns) > 0) && res.Message == "" &&
+		!(m.expanded && expandable(res)) {
 		m.table = newTable(res)
 	}
 	m.layout()
@@ -195,6 +202,8 @@ func (m *Model) layout() {
 	switch {
 	case m.err != nil:
 		m.text = m.errorLines()
+	case m.res != nil && m.table == nil && m.expanded && expandable(m.res):
+		m.text = m.expandedLines()
 	case m.res != nil && m.table == nil:
 		m.text = m.messageLines()
 	}
@@ -249,6 +258,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			r := m.runs[at]
 			m.show(r.Stmt, r.Res, r.Err)
 		}
+		return m, nil
+	case key.Matches(k, m.KeyMap.Expand):
+		m.expanded = !m.expanded
+		m.show(m.stmt, m.res, m.err)
 		return m, nil
 	case key.Matches(k, m.KeyMap.Up):
 		m.yOff--

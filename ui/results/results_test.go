@@ -304,3 +304,35 @@ func TestDatasetsInJapanese(t *testing.T) {
 		}
 	}
 }
+
+func TestExpandedViewShowsLongValuesWhole(t *testing.T) {
+	long := strings.Repeat("reaction ", 12)
+	res, err := run(t, "CREATE TABLE e (k int PRIMARY KEY, m map<text, text>)",
+		fmt.Sprintf("INSERT INTO e (k, m) VALUES (1, {'a': '%s', 'b': 'end-of-map'})", long),
+		"SELECT * FROM e")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(lessons.English, theme.New(true))
+	m.SetSize(40, 20)
+	m.SetResult("SELECT * FROM e", res, nil, 1)
+	if got := ansi.Strip(m.View()); strings.Contains(got, "end-of-map") {
+		t.Fatalf("the table shows the whole map at 40 cells (%q); the test needs a value that is cut", got)
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'v', Text: "v"})
+	got := ansi.Strip(m.View())
+	for _, want := range []string{"@ Row 1", " k | 1", "end-of-map", "(1 rows)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("expanded view = %q, want %q in it", got, want)
+		}
+	}
+	for i, line := range strings.Split(m.View(), "\n") {
+		if w := ansi.StringWidth(line); w != 40 {
+			t.Errorf("expanded line %d is %d cells wide, want 40", i, w)
+		}
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'v', Text: "v"})
+	if got := ansi.Strip(m.View()); strings.Contains(got, "@ Row 1") {
+		t.Errorf("v again = %q, want the table back", got)
+	}
+}
