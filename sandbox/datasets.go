@@ -35,37 +35,69 @@ func DatasetList(japanese bool) string {
 func (s *Sandbox) LoadDataset(ctx context.Context, name string, rows int, into string) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n, _, err := s.load(ctx, name, rows, into)
+	n, _, _, err := s.load(ctx, name, rows, into)
 	return n, err
 }
 
 func (s *Sandbox) loadDataset(ctx context.Context, name string, rows int, into string) (*Result, error) {
 	start := time.Now()
-	n, table, err := s.load(ctx, name, rows, into)
+	n, table, unmatched, err := s.load(ctx, name, rows, into)
 	if err != nil {
 		return nil, err
 	}
 	el := time.Since(start)
 	secs := el.Seconds()
-	return noted(fmt.Sprintf("Loaded %d rows of dataset %s into %s in %.2f s (%.0f rows/s).", n, name, table, secs, float64(n)/secs),
-		"dataset.loaded", n, name, table, secs, float64(n)/secs), nil
+	res := noted(fmt.Sprintf("Loaded %d rows of dataset %s into %s in %.2f s (%.0f rows/s).", n, name, table, secs, float64(n)/secs),
+		"dataset.loaded", n, name, table, secs, float64(n)/secs)
+	res.Warnings = unmatched
+	return res, nil
+}
+
+// unmatchedColumns returns a warning for the columns of dataset d that
+// table t does not have (they are not loaded), and one for the regular
+// columns of t that d does not give (they stay empty), or nil when each
+// matches the other.
+func unmatchedColumns(d *dataset.Dataset, t *schema.Table) []string {
+	var dropped, empty []string
+	given := map[string]bool{}
+	for _, name := range d.Columns {
+		given[name] = true
+		if t.Column(name) == nil {
+			dropped = append(dropped, name)
+		}
+	}
+	for _, c := range t.Columns {
+		if c.Kind != schema.PartitionKey && c.Kind != schema.Clustering && !given[c.Name] {
+			empty = append(empty, c.Name)
+		}
+	}
+	var warnings []string
+	if len(dropped) > 0 {
+		warnings = append(warnings, fmt.Sprintf("Dataset %s gives %s, which table %s does not have: not loaded.",
+			d.Name, strings.Join(dropped, ", "), t.Name))
+	}
+	if len(empty) > 0 {
+		warnings = append(warnings, fmt.Sprintf("Dataset %s has nothing for %s of table %s (it gives %s): left empty.",
+			d.Name, strings.Join(empty, ", "), t.Name, strings.Join(d.Columns, ", ")))
+	}
+	return warnings
 }
 
 // load writes a dataset's rows: into its own table (created if needed),
 // or into the table named by into, whose columns are matched by name
 // (the dataset must provide every primary key column; its other columns
 // are written where the table has them).
-func (s *Sandbox) load(ctx context.Context, name string, rows int, into string) (int, string, error) {
+func (s *Sandbox) load(ctx context.Context, name string, rows int, into string) (int, string, []string, error) {
 	d := dataset.Lookup(name)
 	if d == nil {
-		return 0, "", cqlerr.Shellf("Unknown dataset %q. DATASETS lists them.", name)
+		return 0, "", nil, cqlerr.Shellf("Unknown dataset %q. DATASETS lists them.", name)
 	}
 	if rows > dataset.MaxRows {
-		return 0, "", cqlerr.Shellf("A dataset has at most %d rows.", dataset.MaxRows)
+		return 0, "", nil, cqlerr.Shellf("A dataset has at most %d rows.", dataset.MaxRows)
 	}
 	k := s.catalog.Keyspace(s.session.Keyspace)
 	if k == nil {
-		return 0, "", cqlerr.Invalidf("Keyspace '%s' does not exist", s.session.Keyspace)
+		return 0, "", nil, cqlerr.Invalidf("Keyspace '%s' does not exist", s.session.Keyspace)
 	}
 	table := into
 	if into == "" {
@@ -73,28 +105,28 @@ func (s *Sandbox) load(ctx context.Context, name string, rows int, into string) 
 		for _, stmt := range d.Schema {
 			st, err := cql.Parse(stmt)
 			if err != nil {
-				return 0, "", fmt.Errorf("dataset %s schema: %w", name, err)
+				return 0, "", nil, fmt.Errorf("dataset %s schema: %w", name, err)
 			}
 			if _, err := s.runSchema(st); err != nil {
-				return 0, "", err
+				return 0, "", nil, err
 			}
 		}
 		k = s.catalog.Keyspace(s.session.Keyspace)
 	}
 	t := k.Tables[strings.ToLower(table)]
 	if t == nil {
-		return 0, "", cqlerr.Invalidf("table %s does not exist", table)
+		return 0, "", nil, cqlerr.Invalidf("table %s does not exist", table)
 	}
 	types, err := s.datasetTypes(d)
 	if err != nil {
-		return 0, "", err
+		return 0, "", nil, err
 	}
 	w := &plan.Write{Kind: plan.InsertWrite, Table: t, RF: k.ReplicationFactor(), TTL: t.DefaultTTL}
 	cols := make([]*schema.Column, len(d.Columns))
 	for i, name := range d.Columns {
 		cols[i] = t.Column(name)
 		if cols[i] != nil && !cols[i].Type.Equal(types[i]) && !(cols[i].Type.Kind == types[i].Kind && !cols[i].Type.Kind.IsCollection()) {
-			return 0, "", cqlerr.Shellf("Dataset %s gives column %s as %s, but table %s has it as %s.", d.Name, name, types[i], t.Name, cols[i].Type)
+			return 0, "", nil, cqlerr.Shellf("Dataset %s gives column %s as %s, but table %s has it as %s.", d.Name, name, types[i], t.Name, cols[i].Type)
 		}
 	}
 	for _, c := range append(append([]*schema.Column{}, t.PartitionKey...), t.Clustering...) {
@@ -103,7 +135,7 @@ func (s *Sandbox) load(ctx context.Context, name string, rows int, into string) 
 			found = found || dc == c
 		}
 		if !found {
-			return 0, "", cqlerr.Shellf("Dataset %s has no column %s, which table %s needs for its primary key (it has %s).",
+			return 0, "", nil, cqlerr.Shellf("Dataset %s has no column %s, which table %s needs for its primary key (it has %s).",
 				d.Name, c.Name, t.Name, strings.Join(d.Columns, ", "))
 		}
 	}
@@ -114,7 +146,7 @@ func (s *Sandbox) load(ctx context.Context, name string, rows int, into string) 
 	count := 0
 	tr, err := s.newTrace("LOAD DATASET " + name)
 	if err != nil {
-		return 0, "", err
+		return 0, "", nil, err
 	}
 	tr.Quiet = true
 	err = d.Generate(rows, func(row []any) error {
@@ -142,7 +174,10 @@ func (s *Sandbox) load(ctx context.Context, name string, rows int, into string) 
 		count++
 		return nil
 	})
-	return count, t.QualifiedName(), err
+	if into == "" {
+		return count, t.QualifiedName(), nil, err
+	}
+	return count, t.QualifiedName(), unmatchedColumns(d, t), err
 }
 
 // datasetTypes returns the CQL type of each of a dataset's columns, as its
