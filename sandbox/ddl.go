@@ -92,7 +92,7 @@ func (s *Sandbox) runSchema(stmt cql.Statement) (*Result, error) {
 		t.ID = next.AllocTableID()
 		next.Keyspaces[t.Keyspace].Tables[t.Name] = t
 	case *cql.AlterTableStmt:
-		t, err := pc.AlterTable(st)
+		t, err := pc.AlterTable(st, s.engine.Timestamp())
 		if err != nil {
 			return nil, err
 		}

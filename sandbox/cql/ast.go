@@ -171,7 +171,10 @@ type AlterTableStmt struct {
 	Drop    []Ident     // AlterDrop
 	Options []Property  // AlterWith
 	Renames [][2]Ident  // AlterRename: from, to
-	Pos     Pos
+	// Timestamp is the integer of AlterDrop's USING TIMESTAMP, as written;
+	// empty when the statement has none.
+	Timestamp string
+	Pos       Pos
 }
 
 // DropTableStmt is DROP TABLE [IF EXISTS] name.

@@ -298,6 +298,7 @@ func (p *parser) parseAlter() Statement {
 		st.Op = AlterDrop
 		if !p.accept(tLParen) {
 			st.Drop = []Ident{p.ident()}
+			st.Timestamp = p.dropTimestamp()
 			break
 		}
 		for {
@@ -307,6 +308,7 @@ func (p *parser) parseAlter() Statement {
 			}
 		}
 		p.expect(tRParen)
+		st.Timestamp = p.dropTimestamp()
 	case p.acceptKw(kwWith):
 		st.Op = AlterWith
 		st.Options = p.properties()
@@ -324,6 +326,17 @@ func (p *parser) parseAlter() Statement {
 		p.noViable()
 	}
 	return st
+}
+
+// dropTimestamp parses the optional USING TIMESTAMP n that ends ALTER
+// TABLE ... DROP (an integer literal, no bind marker) and returns n's
+// text, or "".
+func (p *parser) dropTimestamp() string {
+	if !p.acceptKw(kwUsing) {
+		return ""
+	}
+	p.expectKw(kwTimestamp)
+	return p.val(p.expect(tInteger))
 }
 
 // properties parses name = value (AND name = value)*.

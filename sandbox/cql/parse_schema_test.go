@@ -101,6 +101,8 @@ var schemaTests = []parseTest{
 	},
 	{"ALTER TABLE t DROP c", &AlterTableStmt{Name: tbl("t"), Op: AlterDrop, Drop: ids("c")}},
 	{"ALTER TABLE t DROP (c, d)", &AlterTableStmt{Name: tbl("t"), Op: AlterDrop, Drop: ids("c", "d")}},
+	{"ALTER TABLE t DROP c USING TIMESTAMP 1700000000000000", &AlterTableStmt{Name: tbl("t"), Op: AlterDrop, Drop: ids("c"), Timestamp: "1700000000000000"}},
+	{"ALTER TABLE t DROP (c, d) USING TIMESTAMP -5", &AlterTableStmt{Name: tbl("t"), Op: AlterDrop, Drop: ids("c", "d"), Timestamp: "-5"}},
 	{
 		"ALTER TABLE t WITH comment = 'x' AND default_time_to_live = 10",
 		&AlterTableStmt{Name: tbl("t"), Op: AlterWith, Options: []Property{prop("comment", str("x")), prop("default_time_to_live", num("10"))}},

@@ -205,11 +205,15 @@ func (w *printer) alterTable(s *AlterTableStmt) {
 		w.WriteString(" DROP ")
 		if len(s.Drop) == 1 {
 			w.ident(s.Drop[0])
-			return
+		} else {
+			w.WriteByte('(')
+			w.idents(s.Drop)
+			w.WriteByte(')')
 		}
-		w.WriteByte('(')
-		w.idents(s.Drop)
-		w.WriteByte(')')
+		if s.Timestamp != "" {
+			w.WriteString(" USING TIMESTAMP ")
+			w.WriteString(s.Timestamp)
+		}
 	case AlterWith:
 		w.WriteString(" WITH ")
 		w.properties(s.Options)

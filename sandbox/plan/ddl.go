@@ -441,8 +441,10 @@ func tableOptions(props []cql.Property) (map[string]string, error) {
 	return out, nil
 }
 
-// AlterTable checks ALTER TABLE and returns the changed table.
-func (c *Context) AlterTable(s *cql.AlterTableStmt) (*schema.Table, error) {
+// AlterTable checks ALTER TABLE and returns the changed table. A DROP
+// records each column it removes as dropped at its USING TIMESTAMP, or
+// else at timestamp (the statement's write timestamp, in microseconds).
+func (c *Context) AlterTable(s *cql.AlterTableStmt, timestamp int64) (*schema.Table, error) {
 	// AlterTableStatement.apply names a missing table (or keyspace) with
 	// the schema statements' wording, not the DML one.
 	ks, err := c.keyspaceName(s.Name)
@@ -470,13 +472,24 @@ func (c *Context) AlterTable(s *cql.AlterTableStmt) (*schema.Table, error) {
 			kind := schema.Regular
 			if d.Static {
 				if len(t.Clustering) == 0 {
-					return nil, cqlerr.Invalidf("Static columns are not allowed in COMPACT STORAGE tables")
+					return nil, cqlerr.Invalidf("Static columns are only useful (and thus allowed) if the table has at least one clustering column")
 				}
 				kind = schema.Static
+			}
+			if err := checkReadd(t, d.Name.Name, typ, kind); err != nil {
+				return nil, err
 			}
 			cols = append(cols, &schema.Column{Name: d.Name.Name, Type: typ, Kind: kind, Position: -1})
 		}
 	case cql.AlterDrop:
+		if s.Timestamp != "" {
+			ts, err := strconv.ParseInt(s.Timestamp, 10, 64)
+			if err != nil {
+				return nil, cqlerr.Syntaxf("Failed parsing statement: [%s] reason: NumberFormatException For input string: \"%s\"", s, s.Timestamp)
+			}
+			timestamp = ts
+		}
+		var dropped []*schema.Column
 		for _, id := range s.Drop {
 			col := t.Column(id.Name)
 			if col == nil {
@@ -491,10 +504,16 @@ func (c *Context) AlterTable(s *cql.AlterTableStmt) (*schema.Table, error) {
 			for i, cc := range cols {
 				if cc.Name == id.Name {
 					cols = append(cols[:i], cols[i+1:]...)
+					dropped = append(dropped, col)
 					break
 				}
 			}
 		}
+		nt := t.WithColumns(cols)
+		for _, col := range dropped {
+			nt.RecordDrop(col, timestamp)
+		}
+		return nt, nil
 	case cql.AlterWith:
 		opts, err := tableOptions(s.Options)
 		if err != nil {
@@ -537,6 +556,30 @@ func (c *Context) AlterTable(s *cql.AlterTableStmt) (*schema.Table, error) {
 	}
 	return t.WithColumns(cols), nil
 }
+
+// checkReadd is AlterTableStatement.AddColumns's check of a column added
+// back under the name of a dropped one: storage may still hold the old
+// cells, so the new type must read them and the column must be of the
+// same kind; a counter column never comes back.
+func checkReadd(t *schema.Table, name string, typ *value.Type, kind schema.ColumnKind) error {
+	d := t.DroppedColumn(name)
+	if d == nil {
+		return nil
+	}
+	if !schema.ReaddCompatible(typ, d.Type) {
+		return cqlerr.Invalidf("Cannot re-add previously dropped column '%s' of type %s, incompatible with previous type %s", name, typ, d.Type)
+	}
+	if (kind == schema.Static) != (d.Kind == schema.Static) {
+		return cqlerr.Invalidf("Cannot re-add previously dropped column '%s' of kind %s, incompatible with previous kind %s", name, kindName(kind), kindName(d.Kind))
+	}
+	if t.HasCounters() || d.Type.IsCounter() {
+		return cqlerr.Invalidf("Cannot re-add previously dropped counter column %s", name)
+	}
+	return nil
+}
+
+// kindName names a column kind as ColumnMetadata.Kind prints it.
+func kindName(k schema.ColumnKind) string { return strings.ToUpper(k.String()) }
 
 // checkCounterMix is TableMetadata.validate's check of a table with added
 // columns: a counter table takes only counter columns, and other tables

@@ -263,13 +263,14 @@ func (b *builder) addPart(r *Row, part, val []byte) error {
 		r.Marker = b.arena.cell(c)
 		return nil
 	}
-	// Column names are the table's own strings; only a dropped column's
-	// name is copied out of the key.
-	var col *ColumnData
-	if c := b.t.ColumnBytes(rp.column); c != nil {
-		col = r.ColumnFor(c.Name)
-	} else {
-		col = r.ColumnFor(string(rp.column))
+	// A column the table no longer has is skipped, and so are the cells
+	// of a dropped column written at or before its drop, even when a
+	// column of that name was added back (Cassandra's read path skips
+	// them, and compaction purges them).
+	c := b.t.ColumnBytes(rp.column)
+	droppedAt, dropped := b.t.DroppedAt(rp.column)
+	if c == nil {
+		return nil
 	}
 	switch rp.cell {
 	case cellDeletion:
@@ -277,19 +278,30 @@ func (b *builder) addPart(r *Row, part, val []byte) error {
 		if err != nil {
 			return err
 		}
+		if dropped && d.TS <= droppedAt {
+			return nil
+		}
+		col := r.ColumnFor(c.Name)
 		col.Deletion = col.Deletion.Max(d)
 	case cellSimple:
-		c, err := b.decodeCell(val)
+		cell, err := b.decodeCell(val)
 		if err != nil {
 			return err
 		}
-		col.Cell = b.arena.cell(c)
+		if dropped && cell.TS <= droppedAt {
+			return nil
+		}
+		r.ColumnFor(c.Name).Cell = b.arena.cell(cell)
 	case cellElement:
-		c, err := b.decodeCell(val)
+		cell, err := b.decodeCell(val)
 		if err != nil {
 			return err
 		}
-		col.Elems = append(col.Elems, Elem{Path: b.arena.own(rp.path), Cell: c})
+		if dropped && cell.TS <= droppedAt {
+			return nil
+		}
+		col := r.ColumnFor(c.Name)
+		col.Elems = append(col.Elems, Elem{Path: b.arena.own(rp.path), Cell: cell})
 	default:
 		return fmt.Errorf("unknown cell kind 0x%02x", rp.cell)
 	}

@@ -107,7 +107,12 @@ func (s *Store) DecodeKey(cat *schema.Catalog, key []byte) (KeyInfo, error) {
 			ki.Entry = "collection deletion"
 		default:
 			ki.Entry = "element"
-			ki.Element = elementString(t.ColumnBytes(rp.column), rp.path)
+			col := t.ColumnBytes(rp.column)
+			if d := t.DroppedColumn(ki.Column); col == nil && d != nil {
+				// An element of a dropped collection.
+				col = &schema.Column{Name: d.Name, Type: d.Type, Kind: d.Kind, Position: -1}
+			}
+			ki.Element = elementString(col, rp.path)
 		}
 	}
 	return ki, nil

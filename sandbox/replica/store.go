@@ -389,7 +389,8 @@ func (s *Store) PartitionKeys(node int, t *schema.Table, key []byte, token int64
 
 // DescribeValue renders a stored value for display: timestamp, TTL or
 // tombstone, and the value bytes decoded with the column's type when the
-// key is a cell.
+// key is a cell. A cell reads skip because its column was dropped after
+// it was written ends in "(dropped)".
 func DescribeValue(ki KeyInfo, val []byte) string {
 	switch ki.Entry {
 	case "partition deletion", "row deletion", "collection deletion", "range tombstone":
@@ -397,7 +398,7 @@ func DescribeValue(ki KeyInfo, val []byte) string {
 		if err != nil {
 			return "?"
 		}
-		return fmt.Sprintf("deleted at ts=%d", d.TS)
+		return fmt.Sprintf("deleted at ts=%d", d.TS) + droppedSuffix(ki, d.TS)
 	}
 	c, err := decodeCell(val, false)
 	if err != nil {
@@ -410,13 +411,49 @@ func DescribeValue(ki KeyInfo, val []byte) string {
 	}
 	if c.Tomb {
 		b.WriteString(" tombstone")
+		b.WriteString(droppedSuffix(ki, c.TS))
 		return b.String()
 	}
-	col := ki.Table.Column(ki.Column)
-	if col == nil || len(c.Value) == 0 {
-		return b.String()
+	t := columnType(ki)
+	if t != nil && len(c.Value) > 0 {
+		describeCellValue(&b, ki, t, c.Value)
 	}
-	t := col.Type
+	b.WriteString(droppedSuffix(ki, c.TS))
+	return b.String()
+}
+
+// columnType returns the type of the key's column: the table's, or the
+// one recorded when the column was dropped; nil when neither is known.
+func columnType(ki KeyInfo) *value.Type {
+	if ki.Column == "" {
+		return nil
+	}
+	if col := ki.Table.Column(ki.Column); col != nil {
+		return col.Type
+	}
+	if d := ki.Table.DroppedColumn(ki.Column); d != nil {
+		return d.Type
+	}
+	return nil
+}
+
+// droppedSuffix returns " (dropped)" when a cell or deletion of the key's
+// column written at ts is one reads skip: its column was dropped at or
+// after ts, or is not in the table at all.
+func droppedSuffix(ki KeyInfo, ts int64) string {
+	if ki.Column == "" || ki.Table == nil {
+		return ""
+	}
+	at, dropped := ki.Table.DroppedAt([]byte(ki.Column))
+	if dropped && ts <= at || ki.Table.Column(ki.Column) == nil {
+		return " (dropped)"
+	}
+	return ""
+}
+
+// describeCellValue appends " value=..." with the cell's value decoded
+// as t (or the element type of t for an element key).
+func describeCellValue(b *strings.Builder, ki KeyInfo, t *value.Type, val []byte) {
 	if ki.Entry == "element" {
 		switch t.Kind {
 		case value.KindList, value.KindMap:
@@ -429,10 +466,9 @@ func DescribeValue(ki KeyInfo, val []byte) string {
 			}
 		}
 	}
-	if v, err := value.Unmarshal(t, c.Value); err == nil {
-		fmt.Fprintf(&b, " value=%s", value.Literal(t, v))
+	if v, err := value.Unmarshal(t, val); err == nil {
+		fmt.Fprintf(b, " value=%s", value.Literal(t, v))
 	}
-	return b.String()
 }
 
 // LoadMeta returns a named metadata value of the namespace, or ok false.

@@ -68,6 +68,9 @@ type Table struct {
 	Options map[string]string
 	// DefaultTTL is the default_time_to_live option, in seconds.
 	DefaultTTL int
+	// Dropped holds the columns ALTER TABLE ... DROP removed, by name. It
+	// is never changed in place (see RecordDrop).
+	Dropped map[string]*DroppedColumn `json:",omitempty"`
 
 	byName    map[string]*Column
 	qualified string
