@@ -163,9 +163,10 @@ func (c *Checker) Check(ctx context.Context, lang Lang, l *Lesson, it *Item, las
 		}
 		runners[i] = r
 	}
+	keyspace := c.Sandbox.Session().Keyspace
 	restore := c.useKeyspace(ctx, l.Keyspace)
 	defer restore()
-	e := &env{sb: c.Sandbox, lang: lang, lesson: l, last: last}
+	e := &env{sb: c.Sandbox, lang: lang, lesson: l, last: last, keyspace: keyspace}
 	out := &Outcome{Passed: true}
 	for i, r := range runners {
 		ok, msg := r.run(ctx, e)

@@ -25,6 +25,9 @@ type env struct {
 	lang   Lang
 	lesson *Lesson
 	last   *Attempt
+	// keyspace is the learner's keyspace when the checks started: the
+	// one their last statement ran in.
+	keyspace string
 }
 
 func (e *env) t(key string, args ...any) string { return tr(e.lang, key, args...) }
@@ -96,6 +99,8 @@ type lastSpec struct {
 	ordered     bool
 	rowCount    *bound
 	trace       *traceSpec
+	// tombstones bounds the collection tombstones the statement wrote.
+	tombstones *bound
 }
 
 func compileLast(r *specReader) *lastSpec {
@@ -120,6 +125,7 @@ func compileLast(r *specReader) *lastSpec {
 		s.ordered = *b
 	}
 	s.rowCount = r.count("row_count")
+	s.tombstones = r.count("collection_tombstones")
 	if v, ok := r.get("trace"); ok {
 		m, ok := v.(map[string]any)
 		if !ok {
@@ -133,7 +139,7 @@ func compileLast(r *specReader) *lastSpec {
 			}
 		}
 	}
-	if (s.class != "" || s.errContains != "") && (s.hasRows || s.rowCount != nil || s.trace != nil) {
+	if (s.class != "" || s.errContains != "") && (s.hasRows || s.rowCount != nil || s.trace != nil || s.tombstones != nil) {
 		r.fail("error", "format.last_conflict")
 	}
 	return s
@@ -157,6 +163,11 @@ func (s *lastSpec) run(ctx context.Context, e *env) (bool, string) {
 	if a.Err != nil {
 		ce := cqlerr.As(a.Err)
 		return false, e.t("error.failed", subject, ce.Code.Class(), oneLine(ce.Message, 200))
+	}
+	if s.tombstones != nil {
+		if ok, msg := checkCollectionTombstones(e, s.tombstones, a); !ok {
+			return false, msg
+		}
 	}
 	res := a.Result
 	if s.hasRows || s.rowCount != nil {

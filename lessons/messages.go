@@ -280,8 +280,8 @@ var formatMessages = messageTable{
 		Japanese: "フィールド %s の min が max より大きくなっています",
 	},
 	"format.last_conflict": {
-		English:  "a last check cannot expect both an error and rows or a trace",
-		Japanese: "last チェックで、エラーと行（またはトレース）の両方を期待することはできません",
+		English:  "a last check cannot expect both an error and rows, a trace or collection tombstones (a failed statement returns and writes nothing)",
+		Japanese: "last チェックで、エラーと行・トレース・コレクションのトゥームストーンを同時に期待することはできません（失敗した文は何も返さず、何も書き込みません）",
 	},
 	"type.text": {
 		English:  "a text",

@@ -30,6 +30,10 @@ var checkMessages = messageTable{
 		English:  "%s hint|%s hints",
 		Japanese: "%s 件",
 	},
+	"count.collection_tombstone": {
+		English:  "%s collection tombstone|%s collection tombstones",
+		Japanese: "%s 個",
+	},
 	"count.column": {
 		English:  "%s column|%s columns",
 		Japanese: "%s 列",
@@ -129,6 +133,38 @@ var checkMessages = messageTable{
 	"rows.more": {
 		English:  "... (%d more)",
 		Japanese: "...（ほか %d 行）",
+	},
+	"writes.too_many": {
+		English:  "expected your last statement to write %s; it wrote %s, because it overwrote or deleted the whole of %s. Change single elements instead: %s",
+		Japanese: "最後に実行した文が書き込むコレクションのトゥームストーンは %sのはずですが、%s書き込みました（%s の全体を上書きまたは削除しています）。要素単位で変更してください。例：%s",
+	},
+	"writes.too_few": {
+		English:  "expected your last statement to write %s; it wrote %s (it overwrote or deleted no whole collection): %s",
+		Japanese: "最後に実行した文が書き込むコレクションのトゥームストーンは %sのはずですが、%sでした（コレクション全体の上書きも削除もしていません）：%s",
+	},
+	"writes.too_few_some": {
+		English:  "expected your last statement to write %s; it wrote %s (overwriting or deleting the whole of %s)",
+		Japanese: "最後に実行した文が書き込むコレクションのトゥームストーンは %sのはずですが、%sでした（%s の全体を上書きまたは削除しています）",
+	},
+	"writes.unknown": {
+		English:  "cannot tell what your last statement wrote (%s): %s",
+		Japanese: "最後に実行した文（%s）が何を書き込んだのか判断できません：%s",
+	},
+	"writes.elements_map": {
+		English:  "%[1]s['key'] = value, %[1]s = %[1]s + {'key': value}, %[1]s = %[1]s - {'key'} or DELETE %[1]s['key'] FROM ...",
+		Japanese: "%[1]s['キー'] = 値、%[1]s = %[1]s + {'キー': 値}、%[1]s = %[1]s - {'キー'}、DELETE %[1]s['キー'] FROM ...",
+	},
+	"writes.elements_set": {
+		English:  "%[1]s = %[1]s + {element} or %[1]s = %[1]s - {element}",
+		Japanese: "%[1]s = %[1]s + {要素}、%[1]s = %[1]s - {要素}",
+	},
+	"writes.elements_list": {
+		English:  "%[1]s[index] = value, %[1]s = %[1]s + [element], %[1]s = %[1]s - [element] or DELETE %[1]s[index] FROM ...",
+		Japanese: "%[1]s[インデックス] = 値、%[1]s = %[1]s + [要素]、%[1]s = %[1]s - [要素]、DELETE %[1]s[インデックス] FROM ...",
+	},
+	"writes.elements_udt": {
+		English:  "%[1]s.field = value or DELETE %[1]s.field FROM ...",
+		Japanese: "%[1]s.フィールド = 値、DELETE %[1]s.フィールド FROM ...",
 	},
 	"trace.read": {
 		English:  "expected the query to read %s; it read %s (nodes contacted: %d)",
