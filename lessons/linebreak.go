@@ -27,9 +27,9 @@ import (
 // where Japanese allows a break (canBreakBetween), and it hides from
 // glamour the spaces and punctuation of inline code that fits on a line,
 // so that the code is never split. glamour then lays the text out as
-// usual, and Render removes the marks from its output. Blocks without
-// Japanese are left untouched, so English renders exactly as glamour
-// renders it.
+// usual, and Render removes the marks from its output. In blocks without
+// Japanese only the inline code is touched: it breaks at its spaces but
+// not at its hyphens or punctuation (see glueLatinCode).
 
 // breakMark is U+2028 LINE SEPARATOR: Unicode white space that is zero
 // cells wide, so ansi.Wrap may break a line there and counts nothing for it
@@ -166,8 +166,11 @@ func (lb *lineBreaker) block(b ast.Node) {
 	units := lb.units(b)
 	// Text that is not UTF-8 is left to glamour: a mark after a broken
 	// sequence would be read as part of it.
-	if !slices.ContainsFunc(units, func(u breakUnit) bool { return u.wide }) ||
-		slices.ContainsFunc(units, func(u breakUnit) bool { return u.invalid }) {
+	if slices.ContainsFunc(units, func(u breakUnit) bool { return u.invalid }) {
+		return
+	}
+	if !slices.ContainsFunc(units, func(u breakUnit) bool { return u.wide }) {
+		lb.glueLatinCode(units)
 		return
 	}
 	// breakBefore[i] tells whether a line may break before unit i.
@@ -202,6 +205,18 @@ func (lb *lineBreaker) block(b ast.Node) {
 	mark := []byte(string(breakMark))
 	for _, n := range before {
 		n.Parent().InsertBefore(n.Parent(), n, ast.NewTextSegment(lb.appendSegment(mark)))
+	}
+}
+
+// glueLatinCode keeps glamour from breaking the inline code of a block
+// without Japanese at a hyphen or punctuation ('2012-01-01', a.b), which
+// would leave half a literal on each line: such code breaks only at its
+// spaces, as the words around it do.
+func (lb *lineBreaker) glueLatinCode(units []breakUnit) {
+	for _, u := range units {
+		if cs, ok := u.node.(*ast.CodeSpan); ok {
+			lb.glueCode(cs, true)
+		}
 	}
 }
 
