@@ -135,3 +135,25 @@ func TestWarningTranslations(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptyTableHasNoSkew(t *testing.T) {
+	sb, err := sandbox.Open(sandbox.Options{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close() })
+	if _, err := sb.Exec(context.Background(), "CREATE TABLE e (k int PRIMARY KEY)"); err != nil {
+		t.Fatal(err)
+	}
+	d, err := sb.Distribution(context.Background(), "", "e")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(lessons.English, theme.New(true))
+	m.SetSize(80, 20)
+	m.SetDistribution(d.Table, d, nil)
+	got := ansi.Strip(m.View())
+	if strings.Contains(got, "Skew") || !strings.Contains(got, "no rows yet") {
+		t.Errorf("distribution of an empty table = %q, want no skew and a note that it has no rows", got)
+	}
+}

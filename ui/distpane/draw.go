@@ -112,7 +112,11 @@ func (m Model) distLines(w int) []string {
 	if d.Skew >= 1.5 {
 		skewStyle = th.Warn.Render
 	}
-	wrap(skewStyle, i18n.F(m.lang, i18n.DistSkew, d.Skew))
+	if d.Rows == 0 {
+		wrap(th.Faint.Render, i18n.T(m.lang, i18n.DistNoRows))
+	} else {
+		wrap(skewStyle, i18n.F(m.lang, i18n.DistSkew, d.Skew))
+	}
 
 	if len(d.Largest) > 0 {
 		lines = append(lines, "")

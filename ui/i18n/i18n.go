@@ -331,6 +331,7 @@ const (
 	DistNoTable
 	DistSummary
 	DistSkew
+	DistNoRows
 	DistLargest
 	DistPartition
 	WarnPartitionValues

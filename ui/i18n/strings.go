@@ -152,6 +152,7 @@ var table = [numIDs]entry{
 	KeysFirstN:    {"(the first %d shown)", "（先頭 %d 件を表示）"},
 	KeysLegend:    {"op    node   table/token/partition key/row/column", "操作  ノード テーブル/トークン/パーティションキー/行/列"},
 
+	DistNoRows:          {"The table has no rows yet: nothing to spread.", "テーブルにはまだ行がありません。偏りはまだ測れません。"},
 	DistEmpty:           {"No distribution yet.", "まだ分布はありません。"},
 	DistEmptyHint:       {"Run a statement on a table (or press t to choose one): this pane shows how its rows spread over the nodes.", "テーブルに文を実行する（または t で選ぶ）と、行がノードにどう散らばるかを表示します。"},
 	DistLoading:         {"Measuring %s...", "%s を集計中..."},
