@@ -228,7 +228,12 @@ func (s *rowsSpec) run(ctx context.Context, e *env) (bool, string) {
 	if err != nil {
 		return false, queryFailed(e, s.query, err)
 	}
-	return compareRows(e, s.expect, s.hasExpect, s.ordered, s.rowCount, res)
+	ok, msg := compareRows(e, s.expect, s.hasExpect, s.ordered, s.rowCount, res)
+	if !ok && msg != "" {
+		// Several row checks may fail at once: say which query this is.
+		msg = e.t("rows.query", oneLine(s.query, 80), msg)
+	}
+	return ok, msg
 }
 
 func queryFailed(e *env, q string, err error) string {

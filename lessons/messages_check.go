@@ -110,6 +110,10 @@ var checkMessages = messageTable{
 		English:  "the check's query \"%s\" failed with %s: %s",
 		Japanese: "チェック用のクエリ「%s」が %s で失敗しました：%s",
 	},
+	"rows.query": {
+		English:  "for %s, %s",
+		Japanese: "「%s」について、%s",
+	},
 	"rows.count": {
 		English:  "expected %s; the result has %s",
 		Japanese: "結果は %sのはずですが、%sでした",
