@@ -96,6 +96,10 @@ func (s *Sandbox) runSchema(stmt cql.Statement) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+		if t == nil {
+			// IF EXISTS or IF NOT EXISTS left nothing to change.
+			return &Result{}, nil
+		}
 		next.Keyspaces[t.Keyspace].Tables[t.Name] = t
 	case *cql.DropTableStmt:
 		ks, err := keyspaceOf(pc.Keyspace, st.Name)

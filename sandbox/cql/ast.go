@@ -157,20 +157,32 @@ type AlterTableOp int
 
 // The ALTER TABLE operations.
 const (
-	AlterAdd    AlterTableOp = iota // ADD col type [, col type ...]
-	AlterDrop                       // DROP col [, col ...]
-	AlterWith                       // WITH options
-	AlterRename                     // RENAME a TO b [AND c TO d]
+	AlterAdd                AlterTableOp = iota // ADD col type [, col type ...]
+	AlterDrop                                   // DROP col [, col ...]
+	AlterWith                                   // WITH options
+	AlterRename                                 // RENAME a TO b [AND c TO d]
+	AlterType                                   // ALTER col TYPE type
+	AlterDropCompactStorage                     // DROP COMPACT STORAGE
 )
 
-// AlterTableStmt is ALTER TABLE name ADD/DROP/WITH/RENAME ...
+// AlterTableStmt is ALTER TABLE [IF EXISTS] name followed by one of
+// ADD [IF NOT EXISTS], DROP [IF EXISTS], WITH, RENAME [IF EXISTS],
+// ALTER col TYPE or DROP COMPACT STORAGE.
 type AlterTableStmt struct {
-	Name    QualifiedName
-	Op      AlterTableOp
-	Add     []ColumnDef // AlterAdd
-	Drop    []Ident     // AlterDrop
-	Options []Property  // AlterWith
-	Renames [][2]Ident  // AlterRename: from, to
+	IfExists bool
+	Name     QualifiedName
+	Op       AlterTableOp
+	// IfColumnNotExists is ADD IF NOT EXISTS.
+	IfColumnNotExists bool
+	// IfColumnExists is DROP IF EXISTS or RENAME IF EXISTS.
+	IfColumnExists bool
+	Add            []ColumnDef // AlterAdd
+	Drop           []Ident     // AlterDrop
+	Options        []Property  // AlterWith
+	Renames        [][2]Ident  // AlterRename: from, to
+	// Column and Type are AlterType's column and new type.
+	Column Ident
+	Type   *TypeExpr
 	// Timestamp is the integer of AlterDrop's USING TIMESTAMP, as written;
 	// empty when the statement has none.
 	Timestamp string

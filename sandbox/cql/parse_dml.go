@@ -176,7 +176,7 @@ func (p *parser) normalAssignment(a *Assignment) {
 		}
 		return
 	}
-	a.Kind, a.Value = AssignValue, p.simpleTerm()
+	a.Kind, a.Value = AssignValue, p.termAddition()
 	if next := p.peek(1); p.is(tPlus) && (isIdentTok(next) || next.kind == tEmptyQuoted) &&
 		p.peek(2).kind != tLParen && p.peek(2).kind != tDot {
 		p.next()
@@ -187,7 +187,6 @@ func (p *parser) normalAssignment(a *Assignment) {
 		}
 		return
 	}
-	p.noArithmetic(true)
 	p.endTerm()
 }
 

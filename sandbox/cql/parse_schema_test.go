@@ -111,6 +111,32 @@ var schemaTests = []parseTest{
 		"ALTER TABLE t RENAME a TO b AND c TO \"D\"",
 		&AlterTableStmt{Name: tbl("t"), Op: AlterRename, Renames: [][2]Ident{{id("a"), id("b")}, {id("c"), qid("D")}}},
 	},
+	// Cassandra 5.0's IF EXISTS / IF NOT EXISTS forms and the operations
+	// it refuses after parsing them.
+	{"ALTER TABLE IF EXISTS t ADD c int", &AlterTableStmt{IfExists: true, Name: tbl("t"), Op: AlterAdd, Add: []ColumnDef{column("c", typ("int"))}}},
+	{
+		"alter table if exists ks.t add if not exists (c int, d text static)",
+		&AlterTableStmt{IfExists: true, Name: kstbl("ks", "t"), Op: AlterAdd, IfColumnNotExists: true, Add: []ColumnDef{
+			column("c", typ("int")), {Name: id("d"), Type: typ("text"), Static: true},
+		}},
+	},
+	{"ALTER TABLE t ADD IF NOT EXISTS c int", &AlterTableStmt{Name: tbl("t"), Op: AlterAdd, IfColumnNotExists: true, Add: []ColumnDef{column("c", typ("int"))}}},
+	{"ALTER TABLE t DROP IF EXISTS c", &AlterTableStmt{Name: tbl("t"), Op: AlterDrop, IfColumnExists: true, Drop: ids("c")}},
+	{
+		"ALTER TABLE IF EXISTS t DROP IF EXISTS (c, \"D\") USING TIMESTAMP 5",
+		&AlterTableStmt{IfExists: true, Name: tbl("t"), Op: AlterDrop, IfColumnExists: true, Drop: []Ident{id("c"), qid("D")}, Timestamp: "5"},
+	},
+	{"ALTER TABLE t RENAME IF EXISTS a TO b AND c TO d", &AlterTableStmt{Name: tbl("t"), Op: AlterRename, IfColumnExists: true, Renames: [][2]Ident{{id("a"), id("b")}, {id("c"), id("d")}}}},
+	{"ALTER TABLE IF EXISTS t WITH comment = 'x'", &AlterTableStmt{IfExists: true, Name: tbl("t"), Op: AlterWith, Options: []Property{prop("comment", str("x"))}}},
+	{"ALTER TABLE t ALTER c TYPE blob", &AlterTableStmt{Name: tbl("t"), Op: AlterType, Column: id("c"), Type: typ("blob")}},
+	{"ALTER TABLE IF EXISTS t ALTER type TYPE frozen<list<int>>", &AlterTableStmt{IfExists: true, Name: tbl("t"), Op: AlterType, Column: id("type"), Type: frozen(typ("list", typ("int")))}},
+	{`ALTER TABLE t ALTER "" TYPE text`, &AlterTableStmt{Name: tbl("t"), Op: AlterType, Column: qid(""), Type: typ("text")}},
+	{"ALTER TABLE t DROP COMPACT STORAGE", &AlterTableStmt{Name: tbl("t"), Op: AlterDropCompactStorage}},
+	{"ALTER TABLE IF EXISTS t drop compact storage;", &AlterTableStmt{IfExists: true, Name: tbl("t"), Op: AlterDropCompactStorage}},
+	// COMPACT is also a column name.
+	{"ALTER TABLE t DROP compact", &AlterTableStmt{Name: tbl("t"), Op: AlterDrop, Drop: ids("compact")}},
+	{"ALTER TABLE t DROP compact USING TIMESTAMP 3", &AlterTableStmt{Name: tbl("t"), Op: AlterDrop, Drop: ids("compact"), Timestamp: "3"}},
+	{"ALTER TABLE t ADD compact int", &AlterTableStmt{Name: tbl("t"), Op: AlterAdd, Add: []ColumnDef{column("compact", typ("int"))}}},
 	{"DROP TABLE t", &DropTableStmt{Name: tbl("t")}},
 	{"DROP COLUMNFAMILY IF EXISTS ks.t", &DropTableStmt{IfExists: true, Name: kstbl("ks", "t")}},
 	{"TRUNCATE t", &TruncateStmt{Name: tbl("t")}},

@@ -110,35 +110,10 @@ func (p *parser) selectors() []Selector {
 	}
 }
 
-// selector parses one selection expression with its field and element
-// modifiers.
-//
-// Parser.g takes the modifiers only if a syntactic predicate parses them
-// all, the token after them included; otherwise the selection ends before
-// them, and the parser fails on the '.' or '[' that follows.
-//
-// Parser.g's selectionGroup decides with a DFA whose state after the first
-// token evaluates that predicate and then reads one more token, which
-// fetches the token after it.
+// selector parses one selection expression (Parser.g's
+// unaliasedSelector), arithmetic included.
 func (p *parser) selector() Selection {
-	p.nest()
-	depth := p.depth
-	if startsSelector(p.tok) && !p.is(tMinus) {
-		p.fetched(2)
-	}
-	s := p.simpleSelector()
-	if p.is(tDot) || p.is(tLBracket) {
-		i, firstErr, firstErrOff := p.i, p.firstErr, p.firstErrOff
-		var with Selection
-		if p.try(func() { with = p.modifiers(s) }) {
-			s = with
-		} else {
-			p.i, p.tok, p.firstErr, p.firstErrOff = i, &p.toks[i], firstErr, firstErrOff
-		}
-	}
-	p.noArithmetic(false)
-	p.depth = depth - 1
-	return s
+	return p.selectionAddition()
 }
 
 // modifiers parses .field, [key] and [from..to] after a selection.
@@ -185,12 +160,6 @@ func (p *parser) simpleSelector() Selection {
 		return &TermSel{Term: p.simpleTerm()}
 	case tLParen:
 		return p.parenSelector()
-	case tMinus: // - selector
-		if !startsSelector(p.peek(1)) {
-			p.next()
-			p.noViable()
-		}
-		p.failAt(t, "arithmetic operators are not supported by the sandbox")
 	case tWord, tQuoted:
 		p.selectorAhead()
 		if s := p.specialSelector(); s != nil {
@@ -313,12 +282,16 @@ func (p *parser) specialSelector() Selection {
 }
 
 // parenSelector parses a selection starting with '(': a type hint on a
-// term, (int) 3, a parenthesised selection, or a tuple of constants.
+// term, (int) 3, or on a selection, (int) a, a parenthesised selection,
+// or a tuple of constants.
 func (p *parser) parenSelector() Selection {
 	t := p.tok
 	// A type hint must be followed by a selector that parses, as the
 	// syntactic predicate on Parser.g's selectionTypeHint requires.
 	if _, ok := p.selectorNameAt(3); ok && p.castAhead() {
+		if hinted := p.peek(p.hintLength()); isIdentTok(hinted) || hinted.kind == tLParen {
+			return p.hintedSelector()
+		}
 		return &TermSel{Term: p.simpleTerm()}
 	}
 	p.next()
@@ -331,7 +304,7 @@ func (p *parser) parenSelector() Selection {
 	}
 	p.expect(tRParen)
 	if len(sels) == 1 {
-		return sels[0]
+		return &ParenSel{Expr: sels[0], Pos: t.pos()}
 	}
 	tuple := &TupleLit{Pos: t.pos()}
 	for _, s := range sels {
@@ -342,4 +315,14 @@ func (p *parser) parenSelector() Selection {
 		tuple.Elems = append(tuple.Elems, ts.Term)
 	}
 	return &TermSel{Term: tuple}
+}
+
+// hintLength returns the number of tokens of the type hint that starts at
+// the current '(', its ')' included. Types hold no parentheses.
+func (p *parser) hintLength() int {
+	n := 1
+	for k := p.peek(n).kind; k != tRParen && k != tEOF; k = p.peek(n).kind {
+		n++
+	}
+	return n + 1
 }

@@ -60,7 +60,7 @@ var selectTests = []parseTest{
 			sel(&TermSel{Term: &BindMarker{}}), sel(&TermSel{Term: list(num("1"))}),
 			sel(&TermSel{Term: mapOf(str("a"), num("1"))}),
 			sel(&TermSel{Term: &TypeCast{Type: typ("int"), Term: num("3")}}),
-			sel(&TermSel{Term: tuple(num("1"), num("2"))}), sel(colSel("v")),
+			sel(&TermSel{Term: tuple(num("1"), num("2"))}), sel(&ParenSel{Expr: colSel("v")}),
 		}, Table: tbl("t")},
 	},
 	{

@@ -2,12 +2,9 @@ package cql
 
 import "strings"
 
-// term parses a term. Cassandra 4.0+ also accepts arithmetic (1 + 2) and
-// negation (- x) in terms; the sandbox's tree has no node for them, so
-// they are refused with a message that says so.
+// term parses a term (Parser.g's term), arithmetic included.
 func (p *parser) term() Term {
-	t := p.simpleTerm()
-	p.noArithmetic(true)
+	t := p.termAddition()
 	p.endTerm()
 	return t
 }
@@ -25,26 +22,6 @@ func (p *parser) endTerm() {
 	p.fetched(1)
 }
 
-// noArithmetic refuses an arithmetic operator after a term (inTerm) or a
-// selection. When no operand can follow the operator, the statement is
-// wrong in Cassandra too, and fails as there: at the token after the
-// operator, which is in brackets, except after '+' in a term, whose DFA
-// (see endTerm) reads that token before failing.
-func (p *parser) noArithmetic(inTerm bool) {
-	switch p.tok.kind {
-	case tPlus, tMinus, tStar, tSlash, tPercent:
-		next := p.peek(1)
-		switch {
-		case inTerm && startsTermOrNeg(next), !inTerm && startsSelector(next):
-			p.failAt(p.tok, "arithmetic operators are not supported by the sandbox")
-		case inTerm && p.is(tPlus):
-			p.noViableAt(1)
-		}
-		p.next()
-		p.noViable()
-	}
-}
-
 // simpleTerm parses a term without arithmetic (Parser.g's simpleTerm).
 func (p *parser) simpleTerm() Term {
 	t := p.tok
@@ -58,12 +35,6 @@ func (p *parser) simpleTerm() Term {
 		return term
 	case tQMark, tColon:
 		return p.marker()
-	case tMinus: // - term
-		if !startsTermOrNeg(p.peek(1)) {
-			p.next()
-			p.noViable()
-		}
-		p.failAt(t, "arithmetic operators are not supported by the sandbox")
 	case tWord:
 		switch t.kw {
 		case kwNull:

@@ -185,10 +185,12 @@ func (w *printer) createTable(s *CreateTableStmt) {
 
 func (w *printer) alterTable(s *AlterTableStmt) {
 	w.WriteString("ALTER TABLE ")
+	w.ifExists(s.IfExists)
 	w.qname(s.Name)
 	switch s.Op {
 	case AlterAdd:
 		w.WriteString(" ADD ")
+		w.ifNotExists(s.IfColumnNotExists)
 		if len(s.Add) == 1 {
 			w.columnDef(s.Add[0])
 			return
@@ -203,6 +205,7 @@ func (w *printer) alterTable(s *AlterTableStmt) {
 		w.WriteByte(')')
 	case AlterDrop:
 		w.WriteString(" DROP ")
+		w.ifExists(s.IfColumnExists)
 		if len(s.Drop) == 1 {
 			w.ident(s.Drop[0])
 		} else {
@@ -219,6 +222,7 @@ func (w *printer) alterTable(s *AlterTableStmt) {
 		w.properties(s.Options)
 	case AlterRename:
 		w.WriteString(" RENAME ")
+		w.ifExists(s.IfColumnExists)
 		for i, r := range s.Renames {
 			if i > 0 {
 				w.WriteString(" AND ")
@@ -227,6 +231,13 @@ func (w *printer) alterTable(s *AlterTableStmt) {
 			w.WriteString(" TO ")
 			w.ident(r[1])
 		}
+	case AlterType:
+		w.WriteString(" ALTER ")
+		w.ident(s.Column)
+		w.WriteString(" TYPE ")
+		w.typ(s.Type)
+	case AlterDropCompactStorage:
+		w.WriteString(" DROP COMPACT STORAGE")
 	}
 }
 

@@ -190,6 +190,10 @@ func (w *printer) term(t Term) {
 		w.typ(t.Type)
 		w.WriteString(") ")
 		w.term(t.Term)
+	case *BinaryTerm:
+		w.binaryTerm(t)
+	case *NegTerm:
+		w.negTerm(t)
 	case *BindMarker:
 		if t.Name.Name == "" && !t.Name.Quoted {
 			w.WriteByte('?')
@@ -241,6 +245,14 @@ func (w *printer) sel(s Selection) {
 		w.WriteByte(')')
 	case *TermSel:
 		w.term(s.Term)
+	case *BinarySel:
+		w.binarySel(s)
+	case *NegSel:
+		w.negSel(s)
+	case *ParenSel:
+		w.selOperand(s.Expr, true)
+	case *HintSel:
+		w.hintSel(s)
 	}
 }
 

@@ -231,6 +231,8 @@ func (c *Context) termAssignment(t cql.Term, typ *value.Type) assignment {
 		return notAssignable
 	case *cql.BindMarker:
 		return weaklyAssignable
+	case *cql.BinaryTerm, *cql.NegTerm:
+		return c.operationAssignment(t, typ)
 	}
 	if c.assignable(t, typ) {
 		return weaklyAssignable

@@ -191,6 +191,17 @@ func (c *Context) selector(t *schema.Table, s cql.Selection) (Expr, string, erro
 		return c.elementSelector(t, s)
 	case *cql.CastSel:
 		return c.castSelector(t, s)
+	case *cql.BinarySel:
+		return c.operationSelector(t, operationNames[s.Op], []cql.Selection{s.Left, s.Right})
+	case *cql.NegSel:
+		return c.operationSelector(t, negationName, []cql.Selection{s.Expr})
+	case *cql.HintSel:
+		return c.hintSelector(t, s)
+	case *cql.ParenSel:
+		// Without an expected type, a selection in parentheses could be
+		// a tuple of one element (Selectable.BetweenParenthesesOrWithTuple
+		// knows no type for a single element).
+		return nil, "", cqlerr.Invalidf("Cannot infer type for term %s in selection clause (try using a cast to force a type)", s.String())
 	case *cql.TermSel:
 		if tc, ok := s.Term.(*cql.TypeCast); ok {
 			typ, err := c.resolveTypeIn(t.Keyspace, tc.Type, false)

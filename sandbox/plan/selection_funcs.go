@@ -40,19 +40,15 @@ func (c *Context) funcSelector(t *schema.Table, s *cql.FuncSel) (Expr, string, e
 	args := make([]selArg, len(s.Args))
 	callArgs := make([]callArg, len(s.Args))
 	for i, a := range s.Args {
-		if ts, ok := a.(*cql.TermSel); ok {
-			if _, cast := ts.Term.(*cql.TypeCast); !cast {
-				args[i] = selArg{term: ts.Term, name: termText(ts.Term)}
-				callArgs[i] = callArg{text: args[i].name, term: ts.Term}
-				continue
-			}
-		}
-		e, n, err := c.selector(t, a)
+		arg, err := c.operand(t, a)
 		if err != nil {
 			return nil, "", err
 		}
-		args[i] = selArg{expr: e, name: n}
-		callArgs[i] = callArg{text: n, typ: e.ResultType()}
+		args[i] = arg
+		callArgs[i] = callArg{text: arg.name, term: arg.term}
+		if arg.expr != nil {
+			callArgs[i].typ = arg.expr.ResultType()
+		}
 	}
 	f, err := c.resolveCall(s.Keyspace, s.Name, callArgs, nil)
 	if err != nil {

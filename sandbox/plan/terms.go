@@ -133,6 +133,8 @@ func (c *Context) assignable(t cql.Term, typ *value.Type) bool {
 	case *cql.TypeCast:
 		ct, err := c.resolveType(t.Type)
 		return err == nil && typeAssignable(ct, typ)
+	case *cql.BinaryTerm, *cql.NegTerm:
+		return c.operationAssignment(t, typ) != notAssignable
 	}
 	return false
 }
@@ -237,6 +239,8 @@ func (c *Context) value(t cql.Term, r receiver) (any, error) {
 		return c.value(t.Term, receiver{name: r.name, typ: ct})
 	case *cql.BindMarker:
 		return nil, invalidAt(t.Pos, "Invalid amount of bind variables")
+	case *cql.BinaryTerm, *cql.NegTerm:
+		return c.operationValue(t, r)
 	}
 	return nil, cqlerr.Invalidf("unsupported term %s", t.String())
 }
