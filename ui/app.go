@@ -20,6 +20,7 @@ package ui
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -107,6 +108,9 @@ type App struct {
 	queued    []string
 	cancel    context.CancelFunc
 	cancelled bool
+	// prepMu serializes the preparations of lessons and exercises (see
+	// prepareCmd).
+	prepMu sync.Mutex
 	// regrade is set when the check result on screen is in another
 	// language than the app's: the exercise is checked again, in the
 	// app's language, as soon as the sandbox is free.
@@ -213,7 +217,7 @@ func (a *App) resumePoint() (string, string) {
 func (a *App) Init() tea.Cmd {
 	return tea.Batch(tea.RequestBackgroundColor, a.startOp(i18n.StatusLoading, func(ctx context.Context, op int) tea.Cmd {
 		l, it := a.current()
-		return prepareCmd(ctx, op, a.checker, prepareInit, l, it)
+		return prepareCmd(ctx, op, &a.prepMu, a.checker, prepareInit, l, it)
 	}))
 }
 

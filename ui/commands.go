@@ -225,8 +225,13 @@ func checkCmd(ctx context.Context, op int, c *lessons.Checker, lang lessons.Lang
 // entering a lesson, starting an exercise or resetting a lesson. Then it
 // turns TRACE KEYS on, which the key view needs and which starting an
 // exercise turns off (the exercise's clean state resets the session).
-func prepareCmd(ctx context.Context, op int, c *lessons.Checker, kind prepareKind, l *lessons.Lesson, it *lessons.Item) tea.Cmd {
+func prepareCmd(ctx context.Context, op int, mu *sync.Mutex, c *lessons.Checker, kind prepareKind, l *lessons.Lesson, it *lessons.Item) tea.Cmd {
 	return func() tea.Msg {
+		// A preparation the learner moved away from is cancelled while
+		// the next one starts: mu makes the next wait until it has
+		// stopped, so their statements never interleave.
+		mu.Lock()
+		defer mu.Unlock()
 		msg := preparedMsg{op: op, kind: kind}
 		if l != nil {
 			msg.lesson = l.ID

@@ -402,7 +402,9 @@ func (a *App) sayNotYet(n int) {
 // prepared finishes start-up, entering a lesson, starting an exercise or
 // resetting a lesson.
 func (a *App) prepared(msg preparedMsg) tea.Cmd {
-	a.endOp(msg.op)
+	if !a.endOp(msg.op) {
+		return nil // abandoned for a later item (see open)
+	}
 	a.applySnapshot(msg.snap)
 	if msg.err != nil {
 		a.say(noticeError, i18n.NoticeStartError, oneLine(msg.err.Error()))

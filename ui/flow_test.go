@@ -351,14 +351,32 @@ func TestExerciseKeepsTheKeyView(t *testing.T) {
 func TestStepsOpenWhileBusy(t *testing.T) {
 	a := started(t, lessons.English, "lookup", 80, 24)
 	pressKey(t, a, escKey)
-	a.busy = true // a statement or a preparation runs
+	a.busy, a.busyLabel = true, i18n.StatusRunning // the learner's statement runs
 	pressKey(t, a, letter('p'))
 	if a.itemID != "rows" {
 		t.Errorf("p while busy went to %q, want the step before", a.itemID)
 	}
 	pressKey(t, a, letter('n'))
 	if a.itemID != "rows" || !a.notice.is(i18n.NoticeBusy) {
-		t.Errorf("n to an exercise while busy went to %q (notice %q), want to stay, saying the sandbox is busy", a.itemID, a.notice.text(a.lang))
+		t.Errorf("n to an exercise while a statement runs went to %q (notice %q), want to stay, saying the sandbox is busy", a.itemID, a.notice.text(a.lang))
+	}
+}
+
+func TestMovingOnAbandonsAPreparation(t *testing.T) {
+	a := started(t, lessons.English, "lookup", 80, 24)
+	pressKey(t, a, escKey)
+	pressKey(t, a, letter('p'))
+	// The exercise's preparation has started but not finished.
+	a.busy, a.busyLabel, a.cancel = true, i18n.StatusPreparing, func() {}
+	stale := preparedMsg{op: a.op, err: context.Canceled}
+	a.op++ // what open does for the next preparation
+	pressKey(t, a, letter('n'))
+	if a.itemID != "lookup" {
+		t.Fatalf("n while an item is being prepared went to %q, want the exercise", a.itemID)
+	}
+	drive(t, a, func() tea.Msg { return stale })
+	if a.notice.is(i18n.NoticeStartError) {
+		t.Errorf("the abandoned preparation's result was shown: %q", a.notice.text(a.lang))
 	}
 }
 

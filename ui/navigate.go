@@ -73,10 +73,15 @@ func (a *App) open(lessonID, itemID string) tea.Cmd {
 	}
 	prevLesson := a.lessonID
 	// A step of the same lesson needs nothing of the sandbox: it opens
-	// even while a statement or a preparation runs.
+	// even while a statement or a preparation runs. An item that needs
+	// the sandbox waits for the learner's statement, but takes over from
+	// the preparation of an item the learner has already moved past.
 	if a.busy && (it.Kind == lessons.ExerciseItem || prevLesson != l.ID) {
-		a.say(noticeWarn, i18n.NoticeBusy)
-		return nil
+		if !a.preparing() {
+			a.say(noticeWarn, i18n.NoticeBusy)
+			return nil
+		}
+		a.abandonOp()
 	}
 	a.lessonID, a.itemID = l.ID, it.ID
 	a.last = nil
@@ -89,11 +94,11 @@ func (a *App) open(lessonID, itemID string) tea.Cmd {
 	case it.Kind == lessons.ExerciseItem:
 		a.prog.MarkStarted(l.ID, it.ID)
 		prep = a.startOp(i18n.StatusPreparing, func(ctx context.Context, op int) tea.Cmd {
-			return prepareCmd(ctx, op, a.checker, prepareStart, l, it)
+			return prepareCmd(ctx, op, &a.prepMu, a.checker, prepareStart, l, it)
 		})
 	case prevLesson != l.ID:
 		prep = a.startOp(i18n.StatusLoading, func(ctx context.Context, op int) tea.Cmd {
-			return prepareCmd(ctx, op, a.checker, prepareEnter, l, it)
+			return prepareCmd(ctx, op, &a.prepMu, a.checker, prepareEnter, l, it)
 		})
 	}
 	if prep != nil {
@@ -101,6 +106,22 @@ func (a *App) open(lessonID, itemID string) tea.Cmd {
 	}
 	a.showItem()
 	return tea.Batch(prep, a.save())
+}
+
+// preparing reports whether the running operation prepares an item (its
+// start state or its lesson's keyspace) rather than runs the learner's
+// statements or resets what the learner asked to reset.
+func (a *App) preparing() bool {
+	return a.busy && (a.busyLabel == i18n.StatusPreparing || a.busyLabel == i18n.StatusLoading)
+}
+
+// abandonOp cancels the running operation and forgets it: its result,
+// when it comes, is of an older operation and is dropped.
+func (a *App) abandonOp() {
+	if a.cancel != nil {
+		a.cancel()
+	}
+	a.busy, a.cancel = false, nil
 }
 
 // navigate moves to the next or previous item, across lessons.
@@ -147,7 +168,7 @@ func (a *App) resetExercise() tea.Cmd {
 		return nil
 	}
 	cmd := a.startOp(i18n.StatusPreparing, func(ctx context.Context, op int) tea.Cmd {
-		return prepareCmd(ctx, op, a.checker, prepareStart, l, it)
+		return prepareCmd(ctx, op, &a.prepMu, a.checker, prepareStart, l, it)
 	})
 	if cmd == nil {
 		return nil
@@ -174,7 +195,7 @@ func (a *App) resetLesson() tea.Cmd {
 		kind = prepareStart // the reset, then the exercise's setup
 	}
 	cmd := a.startOp(i18n.StatusPreparing, func(ctx context.Context, op int) tea.Cmd {
-		return prepareCmd(ctx, op, a.checker, kind, l, it)
+		return prepareCmd(ctx, op, &a.prepMu, a.checker, kind, l, it)
 	})
 	if cmd == nil {
 		return nil
