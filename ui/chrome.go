@@ -63,6 +63,9 @@ func (a *App) statusLine() string {
 	switch {
 	case a.busy:
 		left = a.spin.View() + bar.Render(" ") + item.Render(i18n.T(a.lang, a.busyLabel)+"...")
+		if a.busyLabel == i18n.StatusRunning {
+			left += bar.Render(" ") + a.th.Faint.Render(i18n.T(a.lang, i18n.StatusCancelHint))
+		}
 	case a.measure != nil:
 		left = a.spin.View() + bar.Render(" ") + item.Render(i18n.F(a.lang, i18n.DistLoading, a.measure.table))
 	case !a.notice.empty():

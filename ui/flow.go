@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/learnkv/learnkv/lessons"
+	"github.com/learnkv/learnkv/sandbox/trace"
 	"github.com/learnkv/learnkv/ui/distpane"
 	"github.com/learnkv/learnkv/ui/editor"
 	"github.com/learnkv/learnkv/ui/i18n"
@@ -143,12 +144,15 @@ func afterEsc(k tea.KeyPressMsg) (tea.KeyPressMsg, bool) {
 }
 
 // followShownRun shows, in the trace and key panes, the trace of the
-// statement the results pane steps to with [ and ], when it has one.
+// statement the results pane steps to with [ and ]; none for a statement
+// that failed or has no trace, rather than another statement's.
 func (a *App) followShownRun() {
-	if res := a.results.Result(); res != nil && res.Trace != nil {
-		a.trace.SetTrace(res.Trace)
-		a.keyview.SetTrace(res.Trace)
+	var tr *trace.Trace
+	if res := a.results.Result(); res != nil {
+		tr = res.Trace
 	}
+	a.trace.SetTrace(tr)
+	a.keyview.SetTrace(tr)
 }
 
 // updateFocused gives a message to the focused pane.
@@ -252,6 +256,9 @@ func (a *App) handleMsg(msg tea.Msg) tea.Cmd {
 			// while an exercise is being prepared or checked; a
 			// distribution measurement is no reason to wait, see startOp).
 			a.queued = append(a.queued, msg.Src)
+			if a.busyLabel == i18n.StatusRunning {
+				a.say(noticeInfo, i18n.NoticeQueued)
+			}
 			return nil
 		}
 		return a.submit(msg.Src)
@@ -284,6 +291,10 @@ func (a *App) handleMsg(msg tea.Msg) tea.Cmd {
 	case lessonpane.NavigateMsg:
 		return a.navigate(msg.Delta)
 	case lessonpane.CopyMsg:
+		if msg.Text == "" {
+			a.say(noticeInfo, i18n.NoticeNoExample)
+			return nil
+		}
 		a.editor.SetValue(msg.Text)
 		a.say(noticeInfo, i18n.NoticeCopied)
 		return a.setFocus(paneEditor)
@@ -384,6 +395,9 @@ func (a *App) checkDone(msg checkDoneMsg) tea.Cmd {
 		if a.notice.is(i18n.NoticeNotYet) || a.notice.is(i18n.NoticeNotYetOne) {
 			a.sayNotYet(len(out.Failures))
 		}
+	case msg.kind == checkAfterStatement && a.prog.IsDone(msg.lesson, msg.item):
+		// Experimenting after a pass: the pane shows the checks, but the
+		// exercise stays done, so the status line raises no alarm.
 	case a.notice.empty() || msg.kind == checkManual:
 		a.sayNotYet(len(out.Failures))
 	}

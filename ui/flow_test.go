@@ -426,3 +426,25 @@ func TestTraceFollowsTheResultShown(t *testing.T) {
 		t.Errorf("key view after [ = %q, want the INSERT's keys", got)
 	}
 }
+
+func TestNoAlarmAfterAPass(t *testing.T) {
+	a := started(t, lessons.English, "lookup", 80, 24)
+	submit(t, a, "SELECT name FROM users WHERE id = 1;")
+	if !a.notice.is(i18n.NoticePassed) {
+		t.Fatalf("notice after the solution = %q, want the pass", a.notice.text(a.lang))
+	}
+	submit(t, a, "SELECT name FROM users WHERE id = 2;")
+	if a.notice.is(i18n.NoticeNotYet) || a.notice.is(i18n.NoticeNotYetOne) {
+		t.Errorf("notice after experimenting past a pass = %q, want no 'not yet'", a.notice.text(a.lang))
+	}
+}
+
+func TestTraceIsEmptyForAFailedStatement(t *testing.T) {
+	a := started(t, lessons.English, "", 120, 40)
+	submit(t, a, "CREATE TABLE t (k int PRIMARY KEY); SELECT * FROM nope; SELECT * FROM t;")
+	pressKey(t, a, alt('2'))
+	pressKey(t, a, letter('['))
+	if tr := a.trace.Trace(); tr != nil {
+		t.Errorf("trace shown for the failed statement = %q, want none", tr.Statement)
+	}
+}

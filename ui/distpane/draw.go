@@ -67,6 +67,11 @@ func (m Model) distLines(w int) []string {
 	wrap(th.Title.Render, d.Table)
 	wrap(th.Subtle.Render, i18n.F(m.lang, i18n.DistSummary, d.Rows, d.Partitions, d.RF, len(d.Nodes)))
 	lines = append(lines, "")
+	if copies := min(d.RF, len(d.Nodes)) - 1; copies > 0 {
+		wrap(th.Faint.Render, i18n.F(m.lang, i18n.DistPrimaryNote, copies))
+	} else {
+		wrap(th.Faint.Render, i18n.T(m.lang, i18n.DistPrimaryOnly))
+	}
 
 	// One bar per node: the rows it owns as primary replica.
 	most := 0

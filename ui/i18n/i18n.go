@@ -178,6 +178,7 @@ const (
 	TabOutline
 	EditorTitle
 	StatusRunning
+	StatusCancelHint
 	StatusChecking
 	StatusPreparing
 	StatusLoading
@@ -193,6 +194,7 @@ const (
 	NoticeBusy
 	NoticeLang
 	NoticeCopied
+	NoticeQueued
 	NoticeResetExercise
 	NoticeResetLesson
 	NoticeStartError
@@ -253,6 +255,7 @@ const (
 	HelpNo
 	HelpRuns
 	HelpVertical
+	HelpTableView
 
 	// The editor.
 	EditorPlaceholder
@@ -273,6 +276,7 @@ const (
 	ResultsFailed
 	ResultsMoreFailed
 	ResultsExpandedMore
+	ResultsExpandedHint
 	ResultsDistShown
 	ErrHintSyntax
 	ErrHintUnavailable
@@ -332,6 +336,8 @@ const (
 	DistSummary
 	DistSkew
 	DistNoRows
+	DistPrimaryNote
+	DistPrimaryOnly
 	DistLargest
 	DistPartition
 	WarnPartitionValues

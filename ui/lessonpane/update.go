@@ -89,10 +89,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(k, m.KeyMap.Prev):
 		return m, send(NavigateMsg{Delta: -1})
 	case key.Matches(k, m.KeyMap.Copy):
-		if text := m.copyNext(); text != "" {
-			return m, send(CopyMsg{Text: text})
-		}
-		return m, nil
+		// An empty text tells the app there is nothing to copy.
+		return m, send(CopyMsg{Text: m.copyNext()})
 	case ex && key.Matches(k, m.KeyMap.Hint):
 		if m.hints < len(m.item.Exercise.Hints) {
 			m.hints++

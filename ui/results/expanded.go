@@ -23,6 +23,11 @@ func expandable(res *sandbox.Result) bool {
 	return res != nil && res.Message == "" && len(res.Rows) > 0 && len(res.Columns) > 0
 }
 
+// showingExpanded reports whether the pane shows a result expanded.
+func (m Model) showingExpanded() bool {
+	return m.expanded && m.table == nil && m.err == nil && expandable(m.res)
+}
+
 // expandedLines lays out the rows of the result, one "name | value" line
 // per column, each value wrapped to the pane under its first line.
 func (m Model) expandedLines() []string {
@@ -61,5 +66,5 @@ func (m Model) expandedLines() []string {
 	if n > maxExpandedRows {
 		lines = append(lines, m.th.Subtle.Render(i18n.F(m.lang, i18n.ResultsExpandedMore, n-maxExpandedRows)))
 	}
-	return append(lines, m.th.Subtle.Render(i18n.F(m.lang, i18n.ResultsRowCount, n)))
+	return append(lines, m.th.Subtle.Render(i18n.F(m.lang, i18n.ResultsRowCount, n)+"  "+i18n.T(m.lang, i18n.ResultsExpandedHint)))
 }

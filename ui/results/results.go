@@ -75,6 +75,11 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 // [ and ] only after a submission of several statements.
 func (m Model) HelpKeys() []key.Binding {
 	keys := m.KeyMap.ShortHelp()
+	if m.showingExpanded() {
+		back := m.KeyMap.Expand
+		back.SetHelp("v", i18n.T(m.lang, i18n.HelpTableView))
+		keys = []key.Binding{m.KeyMap.Down, m.KeyMap.PageDown, back}
+	}
 	if len(m.runs) > 1 {
 		keys = append([]key.Binding{m.KeyMap.PrevRun}, keys...)
 	}
@@ -271,6 +276,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.yOff -= page
 	case key.Matches(k, m.KeyMap.PageDown):
 		m.yOff += page
+	case m.showingExpanded() && (key.Matches(k, m.KeyMap.Left) || key.Matches(k, m.KeyMap.Right)):
+		// Expanded rows wrap: there is nothing to the side.
 	case key.Matches(k, m.KeyMap.Left):
 		m.xOff -= step
 	case key.Matches(k, m.KeyMap.Right):

@@ -331,6 +331,10 @@ func TestExpandedViewShowsLongValuesWhole(t *testing.T) {
 			t.Errorf("expanded line %d is %d cells wide, want 40", i, w)
 		}
 	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'l', Text: "l"})
+	if got := ansi.Strip(m.View()); !strings.Contains(got, "@ Row 1") || !strings.Contains(got, " k | 1") {
+		t.Errorf("expanded view after → = %q, want it unmoved", got)
+	}
 	m, _ = m.Update(tea.KeyPressMsg{Code: 'v', Text: "v"})
 	if got := ansi.Strip(m.View()); strings.Contains(got, "@ Row 1") {
 		t.Errorf("v again = %q, want the table back", got)
