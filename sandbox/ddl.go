@@ -42,16 +42,13 @@ func (s *Sandbox) runSchema(stmt cql.Statement) (*Result, error) {
 		if err := systemKeyspaceChange(st.Name.Name, false); err != nil {
 			return nil, err
 		}
+		params, err := pc.AlterKeyspace(st)
+		if err != nil || params == nil {
+			return &Result{}, err
+		}
 		k := next.Keyspace(st.Name.Name)
-		if k == nil {
-			return nil, cqlerr.Invalidf("Keyspace '%s' doesn't exist", st.Name.Name)
-		}
-		repl, durable, err := pc.Replication(st.Name.Name, st.Options, k)
-		if err != nil {
-			return nil, err
-		}
 		old := k.ReplicationFactor()
-		k.Replication, k.DurableWrites = repl, durable
+		k.Replication, k.DurableWrites = params.Replication, params.DurableWrites
 		res := &Result{Warnings: s.replicationWarnings(k)}
 		if k.ReplicationFactor() > old {
 			res.Warnings = append(res.Warnings, "When increasing replication factor you need to run a full (-full) repair to distribute the data.")
@@ -108,11 +105,10 @@ func (s *Sandbox) runSchema(stmt cql.Statement) (*Result, error) {
 		}
 		t := next.Table(ks, st.Name.Name.Name)
 		if t == nil {
-			if st.IfExists && next.Keyspace(ks) != nil {
+			// DropTableStatement.apply: a missing keyspace is a missing
+			// table.
+			if st.IfExists {
 				return &Result{}, nil
-			}
-			if next.Keyspace(ks) == nil {
-				return nil, cqlerr.Invalidf("Keyspace '%s' doesn't exist", ks)
 			}
 			return nil, cqlerr.Invalidf("Table '%s.%s' doesn't exist", ks, st.Name.Name.Name)
 		}

@@ -86,7 +86,8 @@ func tableCQL(t *schema.Table, allOptions bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "CREATE TABLE %s.%s (\n", value.QuoteIdent(t.Keyspace), value.QuoteIdent(t.Name))
 	inline := len(t.PartitionKey) == 1 && len(t.Clustering) == 0
-	for i, c := range t.Columns {
+	columns := describedColumnOrder(t)
+	for i, c := range columns {
 		line := "    " + value.QuoteIdent(c.Name) + " " + c.Type.String()
 		if c.Kind == schema.Static {
 			line += " static"
@@ -94,7 +95,7 @@ func tableCQL(t *schema.Table, allOptions bool) string {
 		if inline && c.Kind == schema.PartitionKey {
 			line += " PRIMARY KEY"
 		}
-		if !inline || i < len(t.Columns)-1 {
+		if !inline || i < len(columns)-1 {
 			line += ","
 		}
 		b.WriteString(line + "\n")
@@ -359,11 +360,71 @@ func columnize(names []string, width int) string {
 // keyspaceDump is DESCRIBE KEYSPACE: the keyspace, its types, its tables.
 func keyspaceDump(k *schema.Keyspace) string {
 	parts := []string{KeyspaceCQL(k)}
-	for _, n := range k.TypeNames() {
+	for _, n := range describedTypeOrder(k) {
 		parts = append(parts, TypeCQL(k.Types[n]))
 	}
 	for _, n := range k.TableNames() {
 		parts = append(parts, TableCQL(k.Tables[n]))
 	}
 	return strings.Join(parts, "\n\n")
+}
+
+// describedTypeOrder is Types.sortedStream: the types by name (as bytes),
+// each after the types it uses, so that the script recreates them.
+func describedTypeOrder(k *schema.Keyspace) []string {
+	names := make([]string, 0, len(k.Types))
+	for n := range k.Types {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var out []string
+	added := map[string]bool{}
+	var visit func(t *value.Type)
+	visit = func(t *value.Type) {
+		for _, e := range t.Elems {
+			visit(e)
+		}
+		if t.Kind == value.KindUDT && t.Keyspace == k.Name && !added[t.Name] && k.Types[t.Name] != nil {
+			added[t.Name] = true
+			out = append(out, t.Name)
+		}
+	}
+	for _, n := range names {
+		visit(k.Types[n])
+	}
+	return out
+}
+
+// describedColumnOrder is TableMetadata.allColumnsInCreateOrder: the
+// partition key and clustering columns in order, then the static and
+// then the regular columns, each single-cell ones first, by name (as
+// bytes).
+func describedColumnOrder(t *schema.Table) []*schema.Column {
+	cols := append([]*schema.Column(nil), t.Columns...)
+	rank := func(c *schema.Column) int {
+		switch {
+		case c.Kind == schema.PartitionKey:
+			return 0
+		case c.Kind == schema.Clustering:
+			return 1
+		case c.Kind == schema.Static && !c.Type.IsMultiCell():
+			return 2
+		case c.Kind == schema.Static:
+			return 3
+		case !c.Type.IsMultiCell():
+			return 4
+		}
+		return 5
+	}
+	sort.SliceStable(cols, func(i, j int) bool {
+		a, b := cols[i], cols[j]
+		if rank(a) != rank(b) {
+			return rank(a) < rank(b)
+		}
+		if rank(a) <= 1 {
+			return a.Position < b.Position
+		}
+		return a.Name < b.Name
+	})
+	return cols
 }

@@ -92,9 +92,13 @@ func (s *Sandbox) shellCommand(src string) (*Result, bool) {
 		if len(fields) == 2 {
 			switch strings.ToUpper(fields[1]) {
 			case "VERSION":
-				return &Result{Statement: src, Message: "[learnkv sandbox | Cassandra 5.0 semantics | CQL spec 3.4.7 | Native protocol v5]"}, true
+				// cqlsh's show_version, naming the sandbox as the
+				// server's release.
+				return &Result{Statement: src, Message: "[cqlsh 6.2.0 | Cassandra 5.0-learnkv | CQL spec 3.4.7 | Native protocol v5]"}, true
 			case "HOST":
-				return &Result{Statement: src, Message: fmt.Sprintf("Connected to the learnkv sandbox (%d simulated nodes).", s.cluster.Nodes())}, true
+				// cqlsh's show_host: the cluster's name (as DESCRIBE
+				// CLUSTER gives it) and cqlsh's default address.
+				return &Result{Statement: src, Message: "Connected to learnkv sandbox at 127.0.0.1:9042"}, true
 			}
 		}
 	case "PAGING":

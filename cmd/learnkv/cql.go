@@ -8,7 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
+	"strings"
 
 	"github.com/charmbracelet/x/term"
 
@@ -63,7 +63,6 @@ func runCQL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	tty := false
 	var src string
 	requireTerminator := true
 	switch {
@@ -72,13 +71,13 @@ func runCQL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case *file != "":
 		b, err := os.ReadFile(*file)
 		if err != nil {
-			fmt.Fprintf(stderr, "learnkv cql: %v\n", err)
+			fmt.Fprintln(stderr, cqlsh.CantOpen(*file, err))
 			return 1
 		}
-		src = string(b)
+		// cqlsh skips a byte order mark.
+		src = strings.TrimPrefix(string(b), "\ufeff")
 	default:
 		if f, ok := stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
-			tty = true
 			return interactive(ctx, sb, f, stdout, stderr)
 		}
 		b, err := io.ReadAll(stdin)
@@ -90,15 +89,16 @@ func runCQL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	// Not reading from a terminal, cqlsh starts each error with where it
 	// read the statement: "<stdin>:1:" for -e, "schema.cql:12:" for -f.
-	r := &cqlsh.Runner{Sandbox: sb, Printer: &cqlsh.Printer{Out: stdout, Err: stderr, TTY: tty},
+	// SOURCE paths, as in cqlsh, start from the working directory.
+	r := &cqlsh.Runner{Sandbox: sb, Printer: &cqlsh.Printer{Out: stdout, Err: stderr},
 		Name: "<stdin>", SingleStatement: *exec != ""}
 	if *file != "" {
-		r.Dir = filepath.Dir(*file)
 		r.Name = *file
 	}
 	if *format == "json" {
 		r.JSON = stdout
 	}
+	// cqlsh exits with 2 after an error in batch mode; learnkv uses 1.
 	if !r.Run(ctx, src, requireTerminator) {
 		return 1
 	}

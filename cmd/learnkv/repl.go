@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/learnkv/learnkv/sandbox"
-	"github.com/learnkv/learnkv/sandbox/cql"
 	"github.com/learnkv/learnkv/sandbox/cqlsh"
 )
 
@@ -19,24 +18,17 @@ func interactive(ctx context.Context, sb *sandbox.Sandbox, in io.Reader, out, er
 	r := &cqlsh.Runner{Sandbox: sb, Printer: &cqlsh.Printer{Out: out, Err: errw, TTY: true}}
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	var buf strings.Builder
+	fresh := true
 	for {
-		if buf.Len() == 0 {
-			fmt.Fprintf(out, "cqlsh:%s> ", sb.Session().Keyspace)
-		} else {
-			fmt.Fprint(out, "   ... ")
-		}
+		fmt.Fprint(out, prompt(sb.Session().Keyspace, fresh))
 		if !sc.Scan() {
+			// cqlsh prints a line break at the end of its input, then
+			// runs what is left (reporting an incomplete statement).
 			fmt.Fprintln(out)
+			r.Finish(ctx, true)
 			break
 		}
-		buf.WriteString(sc.Text())
-		buf.WriteByte('\n')
-		if !cql.IsComplete(buf.String()) {
-			continue
-		}
-		r.Run(ctx, buf.String(), true)
-		buf.Reset()
+		fresh = r.Feed(ctx, sc.Text()+"\n")
 		if r.Stopped() || ctx.Err() != nil {
 			break
 		}
@@ -45,4 +37,18 @@ func interactive(ctx context.Context, sb *sandbox.Sandbox, in io.Reader, out, er
 		return 1
 	}
 	return 0
+}
+
+// prompt is cqlsh's prompt: "cqlsh:ks> " for a new statement, and
+// "    ... " indented by the keyspace's length for its next lines.
+func prompt(keyspace string, fresh bool) string {
+	switch {
+	case keyspace == "" && fresh:
+		return "cqlsh> "
+	case keyspace == "":
+		return "   ... "
+	case fresh:
+		return "cqlsh:" + keyspace + "> "
+	}
+	return strings.Repeat(" ", len(keyspace)) + "    ... "
 }

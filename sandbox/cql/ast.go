@@ -98,11 +98,12 @@ type CreateKeyspaceStmt struct {
 	Pos         Pos
 }
 
-// AlterKeyspaceStmt is ALTER KEYSPACE name WITH ...
+// AlterKeyspaceStmt is ALTER KEYSPACE [IF EXISTS] name WITH ...
 type AlterKeyspaceStmt struct {
-	Name    Ident
-	Options []Property
-	Pos     Pos
+	IfExists bool
+	Name     Ident
+	Options  []Property
+	Pos      Pos
 }
 
 // DropKeyspaceStmt is DROP KEYSPACE [IF EXISTS] name.

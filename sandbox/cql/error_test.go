@@ -134,7 +134,7 @@ var errorTests = []struct {
 	{"UPDATE t SET a = b + 1 WHERE", "Only expressions of the form X = X +<value> are supported."},
 	{"UPDATE t SET a = 1, a = 2 WHERE k = 1", "Multiple incompatible setting of column a"},
 	{"UPDATE t SET u.f = 1, u.f = 2 WHERE k = 1", "Multiple incompatible setting of column u"},
-	{"CREATE KEYSPACE ks WITH replication = {'class': 'x'} AND replication = {}", "Multiple definition for property replication"},
+	{"CREATE KEYSPACE ks WITH replication = {'class': 'x'} AND replication = {}", "Multiple definitions for property 'replication'"},
 	{"CREATE KEYSPACE ks WITH replication = {'class': 'x', 'class': 'y'}", "Multiple definition for property class"},
 	{"CREATE KEYSPACE ks WITH replication = {'class': now()}", "Invalid property value: now() for property: 'class'"},
 	{"CREATE KEYSPACE ks WITH replication = {?: 1}", "Invalid property name: ? (bind variables are not supported in DDL queries)"},

@@ -273,7 +273,8 @@ func (p *parser) parseAlter() Statement {
 	pos := p.expectKw(kwAlter).pos()
 	if p.isKeyspaceKw() {
 		p.next()
-		st := &AlterKeyspaceStmt{Name: p.objectName("keyspace"), Pos: pos}
+		st := &AlterKeyspaceStmt{IfExists: p.ifExists(), Pos: pos}
+		st.Name = p.objectName("keyspace")
 		p.expectKw(kwWith)
 		st.Options = p.properties()
 		return st
@@ -328,7 +329,9 @@ func (p *parser) addProperty(props []Property) []Property {
 	}
 	for _, prev := range props {
 		if prev.Name.Name == name.Name {
-			p.recordf("Multiple definition for property %s", name.Name)
+			// PropertyDefinitions.addProperty; a map's repeated key
+			// (convertPropertyMap, below) has other words.
+			p.recordf("Multiple definitions for property '%s'", name.Name)
 		}
 	}
 	return append(props, Property{Name: name, Value: value})

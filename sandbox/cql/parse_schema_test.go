@@ -23,6 +23,10 @@ var schemaTests = []parseTest{
 		"ALTER KEYSPACE ks WITH durable_writes = true",
 		&AlterKeyspaceStmt{Name: id("ks"), Options: []Property{prop("durable_writes", lit(BooleanLit, "true"))}},
 	},
+	{
+		"ALTER KEYSPACE IF EXISTS ks WITH durable_writes = false",
+		&AlterKeyspaceStmt{IfExists: true, Name: id("ks"), Options: []Property{prop("durable_writes", lit(BooleanLit, "false"))}},
+	},
 	{"DROP KEYSPACE ks", &DropKeyspaceStmt{Name: id("ks")}},
 	{"DROP KEYSPACE IF EXISTS ks;;", &DropKeyspaceStmt{IfExists: true, Name: id("ks")}},
 	{"USE ks", &UseStmt{Keyspace: id("ks")}},

@@ -13,6 +13,7 @@ func (w *printer) stmt(s Statement) {
 		w.properties(s.Options)
 	case *AlterKeyspaceStmt:
 		w.WriteString("ALTER KEYSPACE ")
+		w.ifExists(s.IfExists)
 		w.ident(s.Name)
 		w.WriteString(" WITH ")
 		w.properties(s.Options)

@@ -22,6 +22,13 @@ type Printer struct {
 	// TTY selects cqlsh's interactive layout (it differs in blank lines
 	// around empty results).
 	TTY bool
+	// Expand prints rows vertically, one "@ Row n" block each, as cqlsh
+	// does after EXPAND ON.
+	Expand bool
+	// PageSize, when positive, is the page size of cqlsh's paging: each
+	// page of a result is laid out on its own (column widths, and in a
+	// terminal the header), as cqlsh prints the pages the driver fetches.
+	PageSize int
 }
 
 // FormatRow returns a row's values as cqlsh shows them ("null" for null).
@@ -96,21 +103,11 @@ func (p *Printer) Result(res *sandbox.Result) {
 		}
 		p.rows(res)
 	case res.LWT:
+		// cqlsh prints a conditional update's result with
+		// print_static_result, after a blank line and without a count.
 		p.line("")
-		names := make([]string, len(res.Columns))
-		for i, c := range res.Columns {
-			names[i] = c.Name
-		}
-		rows := make([][]string, len(res.Rows))
-		for i, r := range res.Rows {
-			rows[i] = FormatRow(res.Columns, r)
-		}
-		for _, l := range Table(names, rows) {
-			p.line(l)
-		}
-		if p.TTY {
-			p.line("")
-		}
+		names, cells, widths := formatResult(res)
+		p.page(names, cells, widths, true, 0)
 	}
 	if len(res.Warnings) > 0 {
 		p.line("")
@@ -122,32 +119,94 @@ func (p *Printer) Result(res *sandbox.Result) {
 	}
 }
 
-func (p *Printer) rows(res *sandbox.Result) {
-	p.line("")
-	names := make([]string, len(res.Columns))
+// formatResult returns a result's column names, its values as cqlsh
+// shows them, and cqlsh's display width of each value.
+func formatResult(res *sandbox.Result) (names []string, cells [][]string, widths [][]int) {
+	names = make([]string, len(res.Columns))
 	for i, c := range res.Columns {
 		names[i] = c.Name
 	}
-	rows := make([][]string, len(res.Rows))
-	widths := make([][]int, len(res.Rows))
+	cells = make([][]string, len(res.Rows))
+	widths = make([][]int, len(res.Rows))
 	for i, r := range res.Rows {
-		rows[i] = FormatRow(res.Columns, r)
+		cells[i] = FormatRow(res.Columns, r)
 		widths[i] = make([]int, len(r))
 		for j, v := range r {
 			widths[i][j] = value.DisplayWidth(res.Columns[j].Type, v)
 		}
 	}
-	for _, l := range table(names, rows, widths) {
-		p.line(l)
+	return names, cells, widths
+}
+
+// rows prints a SELECT's result as cqlsh's print_result does: page by
+// page, then the row count.
+func (p *Printer) rows(res *sandbox.Result) {
+	p.line("")
+	names, cells, widths := formatResult(res)
+	size := max(len(cells), 1)
+	if p.PageSize > 0 {
+		size = p.PageSize
 	}
-	if len(rows) == 0 || p.TTY {
-		p.line("")
+	for start := 0; start == 0 || start < len(cells); start += size {
+		end := min(start+size, len(cells))
+		p.page(names, cells[start:end], widths[start:end], start == 0 || p.TTY, start)
 	}
 	if !p.TTY {
 		p.line("")
 	}
-	p.line(fmt.Sprintf("(%d rows)", len(rows)))
+	p.line(fmt.Sprintf("(%d rows)", len(cells)))
 	p.formatFailures(res)
+}
+
+// page prints one page of rows as cqlsh's print_static_result does: only
+// the header (and a blank line) when there are none, vertically after
+// EXPAND ON, else as a table. offset is the number of rows before it.
+func (p *Printer) page(names []string, cells [][]string, widths [][]int, header bool, offset int) {
+	if len(cells) == 0 {
+		for _, l := range table(names, nil, nil)[:2] {
+			p.line(l)
+		}
+		p.line("")
+		return
+	}
+	if p.Expand {
+		p.vertical(names, cells, widths, offset)
+		return
+	}
+	lines := table(names, cells, widths)
+	if !header {
+		lines = lines[2:]
+	}
+	for _, l := range lines {
+		p.line(l)
+	}
+	if p.TTY {
+		p.line("")
+	}
+}
+
+// vertical prints rows as cqlsh's print_formatted_result_vertically does:
+// for each row "@ Row n", a rule as wide as the widest name and the
+// widest value of the page, then one "name | value" line per column and a
+// blank line.
+func (p *Printer) vertical(names []string, cells [][]string, widths [][]int, offset int) {
+	nameWidth, valueWidth := 0, 0
+	for _, n := range names {
+		nameWidth = max(nameWidth, ansi.StringWidth(n))
+	}
+	for _, row := range widths {
+		for _, w := range row {
+			valueWidth = max(valueWidth, w)
+		}
+	}
+	for i, row := range cells {
+		p.line(fmt.Sprintf("@ Row %d", offset+i+1))
+		p.line("-" + strings.Repeat("-", nameWidth) + "-+-" + strings.Repeat("-", valueWidth) + "-")
+		for j, v := range row {
+			p.line(" " + names[j] + strings.Repeat(" ", nameWidth-ansi.StringWidth(names[j])) + " | " + v)
+		}
+		p.line("")
+	}
 }
 
 // formatFailures prints, as cqlsh's print_result does after the row count,

@@ -8,40 +8,11 @@ import (
 	"github.com/learnkv/learnkv/sandbox"
 )
 
-func TestCommandWord(t *testing.T) {
-	tests := []struct{ text, want string }{
-		{"", "X"},
-		{"  \t\n", "X"},
-		{"exit", "EXIT"},
-		{"  Quit;", "QUIT;"},
-		{"source 'x.cql'", "SOURCE"},
-		{"\u00a0help", "HELP"},
-		{"quıt", "QUIT"},
-		{"HISTORY", "HISTORY"},
-		{"INSERT INTO t (k) VALUES (1)", "INSERT"},
-		{"select * from t", "SELECT"},
-		{"DESCRIBE KEYSPACES", "DESCRIBE"},
-		{"describe keyspaces", "describe"},
-	}
-	for _, tt := range tests {
-		got := commandWord(tt.text)
-		if got != tt.want {
-			t.Errorf("commandWord(%q) = %q, want %q", tt.text, got, tt.want)
-		}
-		// It agrees with the first field, upper-cased, up to case.
-		if old := strings.ToUpper(strings.Fields(tt.text + " x")[0]); !strings.EqualFold(got, old) {
-			t.Errorf("commandWord(%q) = %q, want %q up to case", tt.text, got, old)
-		}
-	}
-	if n := testing.AllocsPerRun(100, func() { commandWord("INSERT INTO t (k) VALUES (1)") }); n != 0 {
-		t.Errorf("commandWord of an INSERT allocates %v times, want 0", n)
-	}
-}
-
 // TestErrorsSayWhereTheyWereRead checks cqlsh's prefix of errors when it
 // does not read from a terminal: the input's name and its line count,
 // which is one past the line that ends the statement (cqlsh counts from
-// one and adds one per line read), or 1 for every statement of -e.
+// one and adds one per line read), or 1 for every statement of -e, to
+// which cqlsh adds the missing semicolon.
 func TestErrorsSayWhereTheyWereRead(t *testing.T) {
 	const script = "CREATE TABLE t (k int PRIMARY KEY);\n" +
 		"SELECT * FROM nope;\n" +
@@ -63,7 +34,7 @@ func TestErrorsSayWhereTheyWereRead(t *testing.T) {
 			`<stdin>:1:InvalidRequest: Error from server: code=2200 [Invalid query] message="table nope does not exist"`,
 			`<stdin>:1:InvalidRequest: Error from server: code=2200 [Invalid query] message="Undefined column name v in table learnkv.t"`,
 			`<stdin>:1:InvalidRequest: Error from server: code=2200 [Invalid query] message="Undefined column name x in table learnkv.t"`,
-			`<stdin>:1:Incomplete statement at end of file`,
+			`<stdin>:1:SyntaxException: line 1:13 no viable alternative at input ';' (SELECT * FROM[;])`,
 		}},
 		{"", false, []string{
 			`InvalidRequest: Error from server: code=2200 [Invalid query] message="table nope does not exist"`,

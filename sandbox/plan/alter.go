@@ -31,6 +31,16 @@ func (c *Context) AlterTable(s *cql.AlterTableStmt, timestamp int64) (*schema.Ta
 		}
 		timestamp = ts
 	}
+	// AlterOptions.validate reads the option values before the statement
+	// looks at the schema.
+	var attrs *tableAttributes
+	if s.Op == cql.AlterWith {
+		a, err := readTableOptions(s.Options)
+		if err != nil {
+			return nil, err
+		}
+		attrs = a
+	}
 	// AlterTableStatement.apply names a missing table (or keyspace) with
 	// the schema statements' wording, not the DML one.
 	ks, err := c.keyspaceName(s.Name)
@@ -53,7 +63,7 @@ func (c *Context) AlterTable(s *cql.AlterTableStmt, timestamp int64) (*schema.Ta
 	case cql.AlterDrop:
 		return dropColumns(t, s, timestamp)
 	case cql.AlterWith:
-		return alterOptions(t, s)
+		return alterOptions(t, attrs)
 	case cql.AlterRename:
 		return nil, renameColumns(t, s)
 	case cql.AlterType:
@@ -165,17 +175,26 @@ func dropColumns(t *schema.Table, s *cql.AlterTableStmt, timestamp int64) (*sche
 	return nt, nil
 }
 
-// alterOptions is AlterTableStatement.AlterOptions.
-func alterOptions(t *schema.Table, s *cql.AlterTableStmt) (*schema.Table, error) {
-	opts, err := tableOptions(s.Options)
-	if err != nil {
+// alterOptions is AlterTableStatement.AlterOptions.apply: the options
+// are checked alone (on the defaults), then merged into the table's.
+func alterOptions(t *schema.Table, attrs *tableAttributes) (*schema.Table, error) {
+	if err := attrs.checkNames(); err != nil {
 		return nil, err
 	}
+	if err := validateTableParams(attrs.values); err != nil {
+		return nil, err
+	}
+	if _, ok := attrs.props["id"]; ok {
+		return nil, cqlerr.Configf("Cannot alter table id.")
+	}
 	nt := t.WithColumns(append([]*schema.Column(nil), t.Columns...))
-	for k, v := range opts {
+	for k, v := range attrs.values {
 		nt.Options[k] = v
 	}
-	if v, ok := opts["default_time_to_live"]; ok {
+	if err := validateTableParams(nt.Options); err != nil {
+		return nil, err
+	}
+	if v, ok := attrs.values["default_time_to_live"]; ok {
 		nt.DefaultTTL, _ = strconv.Atoi(v)
 	}
 	if t.HasCounters() && nt.DefaultTTL > 0 {

@@ -65,6 +65,9 @@ func (c *Context) Batch(s *cql.BatchStmt) (*Batch, error) {
 			return nil, cqlerr.Invalidf("Invalid null value of timestamp")
 		}
 		ts := timestamp.(int64)
+		if err := checkTimestampBound(ts); err != nil {
+			return nil, err
+		}
 		b.Timestamp = &ts
 	}
 	if b.Conditional {
@@ -74,13 +77,20 @@ func (c *Context) Batch(s *cql.BatchStmt) (*Batch, error) {
 			if w.Timestamp != nil {
 				return nil, cqlerr.Invalidf("Cannot provide custom timestamp for conditional BATCH")
 			}
-			if len(w.Keys) > 1 {
-				return nil, cqlerr.Invalidf("Batch with conditions cannot span multiple partitions (you cannot use IN on the partition key)")
+			// BatchStatement.makeCasRequest checks every statement,
+			// conditional or not; its IN check throws an
+			// IllegalArgumentException, which reaches the client as a
+			// server error.
+			if w.pkIn || len(w.Keys) != 1 {
+				return nil, cqlerr.Serverf("java.lang.IllegalArgumentException: Batch with conditions cannot span multiple partitions (you cannot use IN on the partition key)")
 			}
 			if key != nil && string(key) != string(w.Keys[0].Bytes) {
 				return nil, cqlerr.Invalidf("Batch with conditions cannot span multiple partitions")
 			}
 			key = w.Keys[0].Bytes
+			if w.ckIn {
+				return nil, cqlerr.Invalidf("IN on the clustering key columns is not supported with conditional %s", w.conditionalKind())
+			}
 			if err := rows.add(w); err != nil {
 				return nil, err
 			}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/learnkv/learnkv/sandbox/cql"
@@ -10,10 +11,16 @@ import (
 )
 
 // CreateType checks CREATE TYPE and returns the new type, or nil when it
-// exists and IF NOT EXISTS was given.
+// exists and IF NOT EXISTS was given. The checks follow
+// CreateTypeStatement.apply, in its order: the field types are looked at
+// as written (a counter, a UDT not frozen) before any is resolved, so a
+// type that names itself is not frozen or, frozen, unknown.
 func (c *Context) CreateType(s *cql.CreateTypeStmt) (*value.Type, error) {
 	ks, err := c.keyspaceName(s.Name)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkKeyspaceName(ks); err != nil {
 		return nil, err
 	}
 	k := c.Catalog.Keyspace(ks)
@@ -21,6 +28,12 @@ func (c *Context) CreateType(s *cql.CreateTypeStmt) (*value.Type, error) {
 		return nil, cqlerr.Invalidf("Keyspace '%s' doesn't exist", ks)
 	}
 	name := s.Name.Name.Name
+	if k.Types[name] != nil {
+		if s.IfNotExists {
+			return nil, nil
+		}
+		return nil, cqlerr.Invalidf("A user type with name '%s' already exists", name)
+	}
 	seen := map[string]bool{}
 	for _, f := range s.Fields {
 		if seen[f.Name.Name] {
@@ -28,26 +41,22 @@ func (c *Context) CreateType(s *cql.CreateTypeStmt) (*value.Type, error) {
 		}
 		seen[f.Name.Name] = true
 	}
-	if k.Types[name] != nil {
-		if s.IfNotExists {
-			return nil, nil
+	for _, f := range s.Fields {
+		if isRawCounter(f.Type) {
+			return nil, cqlerr.Invalidf("A user type cannot contain counters")
 		}
-		return nil, cqlerr.Invalidf("A user type with name '%s' already exists", name)
+		if isRawUDT(f.Type) && !f.Type.Frozen {
+			return nil, cqlerr.Invalidf("A user type cannot contain non-frozen UDTs")
+		}
 	}
 	t := &value.Type{Kind: value.KindUDT, Keyspace: ks, Name: name}
 	for _, f := range s.Fields {
-		if strings.EqualFold(f.Type.Name, name) && f.Type.Keyspace == "" && len(f.Type.Params) == 0 {
-			return nil, cqlerr.Invalidf("User type %s cannot reference itself", name)
+		if err := checkTypeKeyspace(ks, f.Type); err != nil {
+			return nil, err
 		}
 		ft, err := c.resolveTypeIn(ks, f.Type, false)
 		if err != nil {
 			return nil, err
-		}
-		if ft.IsCounter() {
-			return nil, cqlerr.Invalidf("A user type cannot contain counters")
-		}
-		if ft.Kind == value.KindUDT && !ft.Frozen {
-			return nil, cqlerr.Invalidf("A user type cannot contain non-frozen UDTs")
 		}
 		t.Fields = append(t.Fields, f.Name.Name)
 		t.Elems = append(t.Elems, ft)
@@ -55,10 +64,46 @@ func (c *Context) CreateType(s *cql.CreateTypeStmt) (*value.Type, error) {
 	return t, nil
 }
 
-// typeUsersAmongTypes returns the other types of k that use type name.
+// isRawCounter reports whether e is the type counter, as written.
+func isRawCounter(e *cql.TypeExpr) bool {
+	return !e.Quoted && e.Keyspace == "" && len(e.Params) == 0 && strings.EqualFold(e.Name, "counter")
+}
+
+// isRawUDT reports whether e names a user-defined type: a name that is
+// no native or collection type.
+func isRawUDT(e *cql.TypeExpr) bool {
+	if e.Quoted || e.Keyspace != "" {
+		return true
+	}
+	switch name := strings.ToLower(e.Name); name {
+	case "list", "set", "map", "tuple":
+		return false
+	default:
+		return value.Native(name) == nil
+	}
+}
+
+// checkTypeKeyspace is CQL3Type.Raw.RawUT.prepare's refusal of a user
+// type of another keyspace, anywhere in e.
+func checkTypeKeyspace(ks string, e *cql.TypeExpr) error {
+	if e.Keyspace != "" && e.Keyspace != ks {
+		return cqlerr.Invalidf("Statement on keyspace %s cannot refer to a user type in keyspace %s; user types can only be used in the keyspace they are defined in", ks, e.Keyspace)
+	}
+	for _, p := range e.Params {
+		if err := checkTypeKeyspace(ks, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// typeUsersAmongTypes returns the other types of k that use type name, in
+// the order of Cassandra's Types (by name, as bytes).
 func typeUsersAmongTypes(k *schema.Keyspace, name string) []string {
+	names := k.TypeNames()
+	sort.Strings(names)
 	var users []string
-	for _, tn := range k.TypeNames() {
+	for _, tn := range names {
 		if tn != name && usesType(k.Types[tn], k.Name, name) {
 			users = append(users, tn)
 		}

@@ -191,6 +191,9 @@ func (rs *restrictions) clustering() (slices []replica.Slice, used map[int]bool,
 		enc  []byte
 	}
 	var prefixes []prefix
+	// An empty IN leaves no prefix: no row at all (an empty, not nil, list
+	// of slices).
+	slices = []replica.Slice{}
 	for _, combo := range cartesian(lists) {
 		var vals []any
 		for _, t := range combo {

@@ -34,6 +34,9 @@ func (c *Context) attributes(w *Write, u *cql.UsingClause) error {
 			}
 		} else {
 			ts := v.(int64)
+			if err := checkTimestampBound(ts); err != nil {
+				return err
+			}
 			w.Timestamp = &ts
 		}
 	}
@@ -238,64 +241,6 @@ func (c *Context) keyValue(t *schema.Table, col *schema.Column, terms []cql.Term
 	return v, ok, nil
 }
 
-// jsonColumns reads an INSERT JSON document: the columns it sets (every
-// column for DEFAULT NULL) and their values.
-func (c *Context) jsonColumns(t *schema.Table, s *cql.InsertStmt) ([]cql.Ident, map[string]any, error) {
-	raw, err := c.value(s.JSON, receiver{name: "[json]", typ: value.TextType})
-	if err != nil {
-		return nil, nil, err
-	}
-	if raw == nil {
-		return nil, nil, cqlerr.Invalidf("Got null for INSERT JSON values")
-	}
-	obj, err := value.ParseJSONObject(raw.(string))
-	if err != nil {
-		return nil, nil, cqlerr.Invalidf("%s", err.Error())
-	}
-	given := map[string]any{}
-	for k, v := range obj {
-		name := strings.ToLower(k)
-		if len(k) >= 2 && k[0] == '"' && k[len(k)-1] == '"' {
-			name = strings.ReplaceAll(k[1:len(k)-1], `""`, `"`)
-		}
-		given[name] = v
-	}
-	vals := map[string]any{}
-	var names []cql.Ident
-	for _, col := range t.Columns {
-		j, ok := given[col.Name]
-		if !ok {
-			if col.IsPrimaryKey() {
-				// The key columns are restricted to the missing value:
-				// null, or unset with DEFAULT UNSET, both refused later.
-				names = append(names, cql.Ident{Name: col.Name})
-				vals[col.Name] = nil
-				if s.JSONDefault == "UNSET" {
-					vals[col.Name] = unsetValue{}
-				}
-				continue
-			}
-			if s.JSONDefault == "UNSET" {
-				continue
-			}
-			names = append(names, cql.Ident{Name: col.Name})
-			vals[col.Name] = nil
-			continue
-		}
-		delete(given, col.Name)
-		v, err := value.FromJSON(col.Type, j)
-		if err != nil {
-			return nil, nil, cqlerr.Invalidf("Error decoding JSON value for %s: %s", col.Name, err.Error())
-		}
-		names = append(names, cql.Ident{Name: col.Name})
-		vals[col.Name] = v
-	}
-	for k := range given {
-		return nil, nil, cqlerr.Invalidf("JSON values map contains unrecognized column: %s", k)
-	}
-	return names, vals, nil
-}
-
 // opText renders an assignment as Cassandra's Operation.toString does.
 func opText(a *cql.Assignment) string {
 	col := a.Column.Name
@@ -442,7 +387,10 @@ func (c *Context) Update(s *cql.UpdateStmt) (*Write, error) {
 	if err != nil {
 		return nil, err
 	}
-	return w, w.validate()
+	if err := w.validate(); err != nil {
+		return nil, err
+	}
+	return w, w.checkCasIn()
 }
 
 // update prepares an UPDATE in Cassandra's order (conditions, operations,
@@ -467,7 +415,7 @@ func (c *Context) update(s *cql.UpdateStmt) (*Write, error) {
 		return nil, err
 	}
 	w.StaticOnly = onlyStatic(w.Ops) && conditionsOnlyStatic(w.Conditions)
-	if err := c.writeKeys(w, s.Where, updateStmt, "updates"); err != nil {
+	if err := c.writeKeys(w, s.Where, updateStmt); err != nil {
 		return nil, err
 	}
 	return w, w.checkConditional()
@@ -479,7 +427,10 @@ func (c *Context) Delete(s *cql.DeleteStmt) (*Write, error) {
 	if err != nil {
 		return nil, err
 	}
-	return w, w.validate()
+	if err := w.validate(); err != nil {
+		return nil, err
+	}
+	return w, w.checkCasIn()
 }
 
 // delete prepares a DELETE, without the checks of validate.
@@ -511,22 +462,14 @@ func (c *Context) delete(s *cql.DeleteStmt) (*Write, error) {
 	}
 	w.TTL = 0
 	w.StaticOnly = onlyStatic(w.Ops) && conditionsOnlyStatic(w.Conditions)
-	if err := c.writeKeys(w, s.Where, deleteStmt, "deletions"); err != nil {
+	if err := c.writeKeys(w, s.Where, deleteStmt); err != nil {
 		return nil, err
 	}
 	if err := w.checkConditional(); err != nil {
 		return nil, err
 	}
-	allEq := len(t.Clustering) == 0 || (w.Clusterings != nil && w.Slice == nil)
-	if w.IsLWT && !allEq {
-		for _, op := range w.Ops {
-			if op.Column.Kind == schema.Regular {
-				return nil, cqlerr.Invalidf("DELETE statements must restrict all PRIMARY KEY columns with equality relations in order to delete non static columns")
-			}
-		}
-		if !conditionsOnlyStatic(w.Conditions) {
-			return nil, cqlerr.Invalidf("DELETE statements must restrict all PRIMARY KEY columns with equality relations in order to use IF condition on non static columns")
-		}
+	if err := w.checkConditionalDelete(); err != nil {
+		return nil, err
 	}
 	if len(w.Ops) > 0 && !w.StaticOnly && (w.Slice != nil || (len(t.Clustering) > 0 && w.Clusterings == nil)) {
 		for _, op := range w.Ops {

@@ -189,7 +189,10 @@ type Write struct {
 	// timestampSet and ttlSet record USING TIMESTAMP and USING TTL (even
 	// when their value is null or 0), which counter tables refuse.
 	timestampSet, ttlSet bool
-	Warnings             []string
+	// pkIn and ckIn record an IN restriction (of no value or several) on
+	// the partition key and on the clustering columns.
+	pkIn, ckIn bool
+	Warnings   []string
 }
 
 // Batch is a planned BATCH.

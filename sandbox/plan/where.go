@@ -50,6 +50,16 @@ func (r *restriction) isSlice() bool    { return !r.hasEq && !r.hasIn && (r.lo.s
 func (r *restriction) isContains() bool { return len(r.contains)+len(r.containsKey)+len(r.mapEq) > 0 }
 func (r *restriction) isEqOrIn() bool   { return r.hasEq || r.hasIn }
 
+// inKind names an IN of n values as Cassandra's merge errors do: an IN of
+// one value is an equality (SingleColumnRelation.newINRestriction,
+// MultiColumnRelation.newINRestriction).
+func inKind(n int) string {
+	if n == 1 {
+		return "an Equal"
+	}
+	return "a IN"
+}
+
 // multiRestriction is a multi-column relation on clustering columns.
 type multiRestriction struct {
 	cols  []*schema.Column
@@ -268,8 +278,11 @@ func (rs *restrictions) merge(r *restriction, rel *cql.Relation) error {
 		if err != nil {
 			return err
 		}
-		if k == nil || v == nil {
+		if k == nil {
 			return cqlerr.Invalidf("Unsupported null map key for column %s", name)
+		}
+		if v == nil {
+			return cqlerr.Invalidf("Unsupported null map value for column %s", name)
 		}
 		r.mapEq = append(r.mapEq, value.MapEntry{Key: k, Value: v})
 		return nil
@@ -278,7 +291,7 @@ func (rs *restrictions) merge(r *restriction, rel *cql.Relation) error {
 			return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes an Equal", name)
 		}
 		if r.hasIn {
-			return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes a IN", name)
+			return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes %s", name, inKind(len(r.in)))
 		}
 		vr := elemReceiver(recv)
 		if rel.Op == cql.OpContainsKey || recv.typ.Kind == value.KindSet {
@@ -305,7 +318,7 @@ func (rs *restrictions) merge(r *restriction, rel *cql.Relation) error {
 		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes an Equal", name)
 	}
 	if r.hasIn {
-		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes a IN", name)
+		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes %s", name, inKind(len(r.in)))
 	}
 	if r.isContains() && (rel.Op == cql.OpEq || rel.Op == cql.OpIn) {
 		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes an Equal", name)

@@ -54,12 +54,14 @@ func (rs *restrictions) addToken(rel *cql.Relation) error {
 		return err
 	}
 	if tr.eq != nil {
-		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes an Equal", "token("+strings.Join(names, ", ")+")")
+		// TokenRestriction names the columns, not token(...)
+		// (SelectOrderedPartitionerTest).
+		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes an Equal", strings.Join(names, ", "))
 	}
 	switch rel.Op {
 	case cql.OpEq:
 		if tr.lo.set || tr.hi.set {
-			return cqlerr.Invalidf("Column \"token(%s)\" cannot be restricted by both an equality and an inequality relation", strings.Join(names, ", "))
+			return cqlerr.Invalidf("Columns \"%s\" cannot be restricted by both an equality and an inequality relation", strings.Join(names, ", "))
 		}
 		tr.eq = &tok
 	case cql.OpGt, cql.OpGte:

@@ -114,7 +114,7 @@ func mergeMulti(m, n *multiRestriction) error {
 	case m.hasEq:
 		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes an Equal", common)
 	case m.hasIn:
-		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes a IN", common)
+		return cqlerr.Invalidf("%s cannot be restricted by more than one relation if it includes %s", common, inKind(len(m.in)))
 	case !n.isSlice():
 		return cqlerr.Invalidf("Column \"%s\" cannot be restricted by both an equality and an inequality relation", common)
 	}

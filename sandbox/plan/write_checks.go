@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"math"
+
 	"github.com/learnkv/learnkv/sandbox/cql"
 	"github.com/learnkv/learnkv/sandbox/cqlerr"
 	"github.com/learnkv/learnkv/sandbox/schema"
@@ -130,6 +132,39 @@ func containsReceiver(col *schema.Column, r receiver, op cql.Operator) (receiver
 	return elemReceiver(r), nil
 }
 
+// checkTimestampBound refuses the one timestamp Cassandra keeps for "no
+// timestamp" (UpdateParameters).
+func checkTimestampBound(ts int64) error {
+	if ts == math.MinInt64 {
+		return cqlerr.Invalidf("Out of bound timestamp, must be in [%d, %d]", int64(math.MinInt64+1), int64(math.MaxInt64))
+	}
+	return nil
+}
+
+// checkConditionalDelete makes the checks of DeleteStatement's
+// preparation on a conditional DELETE that does not name whole rows by
+// equalities: only static columns may then be deleted or conditioned.
+func (w *Write) checkConditionalDelete() error {
+	allEq := len(w.Table.Clustering) == 0 || (w.Clusterings != nil && w.Slice == nil)
+	if w.IsLWT && !allEq {
+		// Deleting whole rows applies to the regular columns too
+		// (Operations.appliesToRegularColumns).
+		regular := len(w.Ops) == 0
+		for _, op := range w.Ops {
+			if op.Column.Kind == schema.Regular {
+				regular = true
+			}
+		}
+		if regular {
+			return cqlerr.Invalidf("DELETE statements must restrict all PRIMARY KEY columns with equality relations in order to delete non static columns")
+		}
+		if !conditionsOnlyStatic(w.Conditions) {
+			return cqlerr.Invalidf("DELETE statements must restrict all PRIMARY KEY columns with equality relations in order to use IF condition on non static columns")
+		}
+	}
+	return nil
+}
+
 // checkConditional makes the checks of ModificationStatement's
 // constructor on a conditional write, once its WHERE clause is prepared.
 func (w *Write) checkConditional() error {
@@ -141,6 +176,31 @@ func (w *Write) checkConditional() error {
 	}
 	if w.timestampSet {
 		return cqlerr.Invalidf("Cannot provide custom timestamp for conditional updates")
+	}
+	return nil
+}
+
+// conditionalKind names the kind of conditional write in Cassandra's
+// messages: "updates" or "deletions".
+func (w *Write) conditionalKind() string {
+	if w.Kind == DeleteWrite {
+		return "deletions"
+	}
+	return "updates"
+}
+
+// checkCasIn makes the checks of ModificationStatement.makeCasRequest,
+// which Cassandra runs when it executes a conditional statement on its own
+// (after every check made while preparing it): no IN on the key.
+func (w *Write) checkCasIn() error {
+	if !w.IsLWT {
+		return nil
+	}
+	if w.pkIn {
+		return cqlerr.Invalidf("IN on the partition key is not supported with conditional %s", w.conditionalKind())
+	}
+	if w.ckIn {
+		return cqlerr.Invalidf("IN on the clustering key columns is not supported with conditional %s", w.conditionalKind())
 	}
 	return nil
 }
@@ -163,7 +223,7 @@ func (w *Write) validate() error {
 
 // writeKeys analyses the WHERE clause of an UPDATE or DELETE and sets the
 // partitions and rows written.
-func (c *Context) writeKeys(w *Write, where []cql.Relation, typ stmtType, what string) error {
+func (c *Context) writeKeys(w *Write, where []cql.Relation, typ stmtType) error {
 	rs := newRestrictions(c, w.Table, typ, false)
 	for i := range where {
 		if err := rs.add(&where[i]); err != nil {
@@ -173,21 +233,22 @@ func (c *Context) writeKeys(w *Write, where []cql.Relation, typ stmtType, what s
 	if _, err := rs.process(w.StaticOnly); err != nil {
 		return err
 	}
-	if w.IsLWT {
-		for _, r := range rs.pk.byPos {
-			if r != nil && r.hasIn && len(r.in) > 1 {
-				return cqlerr.Invalidf("IN on the partition key is not supported with conditional %s", what)
-			}
+	// IN with one value is an equality; IN with none or several is an IN
+	// (SingleColumnRelation.newINRestriction), which conditional writes
+	// refuse when they run (checkCasIn, or the batch's own checks).
+	for _, r := range rs.pk.byPos {
+		if r != nil && r.hasIn && len(r.in) != 1 {
+			w.pkIn = true
 		}
-		for _, r := range rs.ck.byPos {
-			if r != nil && r.hasIn && len(r.in) > 1 {
-				return cqlerr.Invalidf("IN on the clustering key columns is not supported with conditional %s", what)
-			}
+	}
+	for _, r := range rs.ck.byPos {
+		if r != nil && r.hasIn && len(r.in) != 1 {
+			w.ckIn = true
 		}
-		for _, m := range rs.multis {
-			if m.hasIn && len(m.in) > 1 {
-				return cqlerr.Invalidf("IN on the clustering key columns is not supported with conditional %s", what)
-			}
+	}
+	for _, m := range rs.multis {
+		if m.hasIn && len(m.in) != 1 {
+			w.ckIn = true
 		}
 	}
 	keys, err := rs.partitionKeys()
@@ -205,6 +266,8 @@ func (c *Context) writeKeys(w *Write, where []cql.Relation, typ stmtType, what s
 	// range (DELETE only).
 	full := len(rs.ckPositions()) == len(w.Table.Clustering) && !rs.ckHasSlice()
 	if full {
+		// Rows given by = and IN: an empty IN gives none, but still no range.
+		w.Clusterings = [][]any{}
 		var lists [][]any
 		for _, seg := range rs.segments() {
 			tuples, err := seg.tuples()
