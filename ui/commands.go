@@ -108,6 +108,10 @@ const (
 	prepareResetLesson
 )
 
+// appHelpNote marks the result of HELP, which the results pane shows as
+// the app's help (i18n.AppHelp).
+const appHelpNote = "help.app"
+
 // execCmd runs the statements of a submission, one after another as cqlsh
 // does (carrying on after an error, stopping when cancelled).
 func execCmd(ctx context.Context, op int, sb *sandbox.Sandbox, src string) tea.Cmd {
@@ -127,7 +131,10 @@ func execCmd(ctx context.Context, op int, sb *sandbox.Sandbox, src string) tea.C
 				msg.clear = true
 				continue
 			case "HELP", "?":
-				msg.runs = append(msg.runs, run{stmt: text, res: &sandbox.Result{Statement: text, Message: cqlsh.Help}})
+				// The app words its own help (its commands, in the
+				// learner's language) in place of learnkv cql's.
+				msg.runs = append(msg.runs, run{stmt: text, res: &sandbox.Result{Statement: text, Message: cqlsh.Help,
+					Note: &sandbox.Note{ID: appHelpNote}}})
 				continue
 			case "SOURCE", "CAPTURE", "EXPAND", "LOGIN", "COPY", "HISTORY", "DEBUG", "UNICODE":
 				msg.runs = append(msg.runs, run{stmt: text,

@@ -415,7 +415,13 @@ DESCRIBE.
 
 cqlsh commands: TRACING [ON|OFF], CONSISTENCY [level], SERIAL CONSISTENCY
 [level], PAGING [ON|OFF|n], EXPAND [ON|OFF], SOURCE 'file', SHOW VERSION,
-SHOW HOST, HELP, EXIT.`
+SHOW HOST, HELP, EXIT.
+
+Sandbox commands (one line each, no semicolon needed): NODES, NODES n,
+NODE n DOWN, NODE n UP, HINTED HANDOFF [ON|OFF], READ REPAIR [ON|OFF],
+TRACE KEYS [ON|OFF], SHOW RING, SHOW DISTRIBUTION table, SHOW KEYS table
+[WHERE pk = ...] [LIMIT n], DATASETS, LOAD DATASET name [ROWS n] [INTO
+table].`
 
 // CantOpen is cqlsh's message, on standard error before it exits, when
 // the file of -f cannot be read: "Can't open 'x.cql': [Errno 2] No such

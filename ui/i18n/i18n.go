@@ -336,6 +336,7 @@ const (
 	DistSummary
 	DistSkew
 	DistNoRows
+	AppHelp
 	DistPrimaryNote
 	DistPrimaryOnly
 	DistLargest

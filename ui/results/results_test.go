@@ -12,6 +12,7 @@ import (
 
 	"github.com/learnkv/learnkv/lessons"
 	"github.com/learnkv/learnkv/sandbox"
+	"github.com/learnkv/learnkv/ui/i18n"
 	"github.com/learnkv/learnkv/ui/theme"
 )
 
@@ -338,5 +339,27 @@ func TestExpandedViewShowsLongValuesWhole(t *testing.T) {
 	m, _ = m.Update(tea.KeyPressMsg{Code: 'v', Text: "v"})
 	if got := ansi.Strip(m.View()); strings.Contains(got, "@ Row 1") {
 		t.Errorf("v again = %q, want the table back", got)
+	}
+}
+
+func TestAppHelpFitsAndAligns(t *testing.T) {
+	for _, lang := range []lessons.Lang{lessons.English, lessons.Japanese} {
+		for _, w := range []int{30, 40, 80, 120} {
+			lines := helpLines(i18n.T(lang, i18n.AppHelp), w)
+			descAt := map[int]bool{}
+			for _, l := range lines {
+				if got := ansi.StringWidth(l); got > w {
+					t.Errorf("%s at %d: line %q is %d cells wide", lang, w, l, got)
+				}
+				if strings.Contains(l, "NODES n ") || strings.Contains(l, "NODE n DOWN") {
+					trimmed := strings.TrimRight(l, " ")
+					i := strings.LastIndex(trimmed, "  ")
+					descAt[ansi.StringWidth(l[:i])] = true
+				}
+			}
+			if w >= 80 && len(descAt) != 1 {
+				t.Errorf("%s at %d: descriptions of one group start at cells %v, want one column", lang, w, descAt)
+			}
+		}
 	}
 }

@@ -209,6 +209,8 @@ func (m Model) messageLines() []string {
 	}
 	if n := m.res.Note; n != nil && n.ID == "datasets.list" {
 		msg = sandbox.DatasetList(m.lang == lessons.Japanese)
+	} else if n != nil && n.ID == "help.app" {
+		return helpLines(i18n.T(m.lang, i18n.AppHelp), m.width)
 	} else if n != nil {
 		if text, ok := i18n.Note(m.lang, n.ID, n.Args); ok {
 			msg = text
@@ -227,6 +229,47 @@ func (m Model) messageLines() []string {
 		lines = append(lines, wrapIndented(l, m.width)...)
 	}
 	return lines
+}
+
+// helpLines lays out the app's help: prose wrapped to the pane, and the
+// lines "  command\tdescription" of each group in two columns, the
+// descriptions wrapped under their column (or below the command, when the
+// pane is too narrow for two).
+func helpLines(text string, width int) []string {
+	var out []string
+	groups := strings.Split(text, "\n\n")
+	for gi, g := range groups {
+		if gi > 0 {
+			out = append(out, "")
+		}
+		lines := strings.Split(g, "\n")
+		cmdW := 0
+		for _, l := range lines {
+			if cmd, _, ok := strings.Cut(l, "\t"); ok {
+				cmdW = max(cmdW, cells.Width(cmd))
+			}
+		}
+		descW := width - cmdW - 2
+		for _, l := range lines {
+			cmd, desc, ok := strings.Cut(l, "\t")
+			switch {
+			case !ok:
+				out = append(out, wrapIndented(l, width)...)
+			case descW < 16:
+				out = append(out, wrapIndented(cmd, width)...)
+				out = append(out, wrapIndented("      "+desc, width)...)
+			default:
+				for i, d := range cells.Wrap(desc, descW) {
+					lead := cells.Spaces(cmdW + 2)
+					if i == 0 {
+						lead = cells.Fit(cmd, cmdW) + "  "
+					}
+					out = append(out, lead+d)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // wrapIndented wraps a line of a command's text, keeping its indentation
