@@ -216,3 +216,26 @@ func TestLimitStopsReading(t *testing.T) {
 		t.Errorf("after the range delete: rows %s, want [[45] [44] [43]]", got)
 	}
 }
+
+// TestScanStopsAtItsLimit checks the trace of a range read with a LIMIT:
+// it stops at the limit, as Cassandra's does, so it is no full scan and
+// reads no rows past it; without a LIMIT it is a full scan.
+func TestScanStopsAtItsLimit(t *testing.T) {
+	sb := openMemory(t)
+	mustExec(t, sb, "LOAD DATASET chat ROWS 600")
+	tests := []struct {
+		stmt         string
+		full         bool
+		scanned, ret int
+	}{
+		{"SELECT * FROM chat_messages LIMIT 3", false, 3, 3},
+		{"SELECT * FROM chat_messages", true, 600, 600},
+	}
+	for _, tt := range tests {
+		tr := mustExec(t, sb, tt.stmt).Trace
+		if tr.FullScan != tt.full || tr.RowsScanned != tt.scanned || tr.RowsReturned != tt.ret {
+			t.Errorf("%s: full scan %v, rows scanned %d, returned %d; want %v, %d, %d",
+				tt.stmt, tr.FullScan, tr.RowsScanned, tr.RowsReturned, tt.full, tt.scanned, tt.ret)
+		}
+	}
+}

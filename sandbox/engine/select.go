@@ -118,8 +118,27 @@ func (e *Engine) Select(ctx *plan.Context, p *plan.Select, opts SelectOptions, t
 			}
 			tr.FullScan = false
 		}
-		if err := e.Cluster.Scan(p.Table, p.RF, from, to, opts.Consistency, tr, visit); err != nil {
+		// A scan that reaches its LIMIT stops there, as Cassandra's range
+		// read does: it is not a full scan, and the rows of the last
+		// partition after the limit were not read.
+		limited := readLimit(p, 0) > 0
+		stopped := false
+		scanVisit := func(part *replica.Partition) (bool, error) {
+			before := len(res.Rows)
+			more, err := visit(part)
+			if err == nil && !more && limited {
+				stopped = true
+				if unread := len(part.Rows) - (len(res.Rows) - before); unread > 0 {
+					tr.RowsScanned -= unread
+				}
+			}
+			return more, err
+		}
+		if err := e.Cluster.Scan(p.Table, p.RF, from, to, opts.Consistency, tr, scanVisit); err != nil {
 			return nil, err
+		}
+		if stopped {
+			tr.FullScan = false
 		}
 	}
 	return e.finish(ctx, res, p, agg, groups, sorted, tr)
