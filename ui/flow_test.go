@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/learnkv/learnkv/lessons"
+	"github.com/learnkv/learnkv/sandbox/cqlerr"
 	"github.com/learnkv/learnkv/ui/editor"
 	"github.com/learnkv/learnkv/ui/i18n"
 	"github.com/learnkv/learnkv/ui/lessonpane"
@@ -446,5 +447,20 @@ func TestTraceIsEmptyForAFailedStatement(t *testing.T) {
 	pressKey(t, a, letter('['))
 	if tr := a.trace.Trace(); tr != nil {
 		t.Errorf("trace shown for the failed statement = %q, want none", tr.Statement)
+	}
+}
+
+func TestErrorSummary(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{cqlerr.Shellf("no node 9: the cluster has nodes 1 to 4"), "no node 9: the cluster has nodes 1 to 4"},
+		{cqlerr.Invalidf("Undefined column name x\nin table t"), "InvalidRequest: Undefined column name x ..."},
+	}
+	for _, tt := range tests {
+		if got := errorSummary(tt.err); got != tt.want {
+			t.Errorf("errorSummary(%v) = %q, want %q", tt.err, got, tt.want)
+		}
 	}
 }

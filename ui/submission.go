@@ -79,7 +79,7 @@ func (a *App) execDone(msg execDoneMsg) tea.Cmd {
 	case len(failed) > 1 || len(failed) == 1 && lastRun.err == nil:
 		a.say(noticeError, i18n.NoticeFailed, len(failed), len(msg.runs))
 	case lastRun.err != nil:
-		a.sayRaw(noticeError, cqlerr.As(lastRun.err).Code.Class()+": "+oneLine(cqlerr.As(lastRun.err).Message))
+		a.sayRaw(noticeError, errorSummary(lastRun.err))
 	default:
 		a.clearNotice()
 	}
@@ -110,6 +110,17 @@ func (a *App) execDone(msg execDoneMsg) tea.Cmd {
 		return a.check(checkAfterStatement)
 	}
 	return a.distIfVisible()
+}
+
+// errorSummary is an error on one line for the status line: the class
+// and Cassandra's message, or just the message of a command's own error
+// (cqlsh prints no class for those).
+func errorSummary(err error) string {
+	e := cqlerr.As(err)
+	if e.Code == cqlerr.Shell {
+		return oneLine(e.Message)
+	}
+	return e.Code.Class() + ": " + oneLine(e.Message)
 }
 
 // distributionShown is the note that replaces the text of SHOW
