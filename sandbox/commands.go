@@ -233,8 +233,16 @@ func (s *Sandbox) resize(n int) error {
 	return nil
 }
 
-// textTable renders a cqlsh-style table (header, separator, rows).
+// textTable renders a cqlsh-style table (header, separator, rows), its
+// values right-aligned as cqlsh aligns them.
 func textTable(names []string, rows [][]string) []string {
+	return alignedTable(names, rows, false)
+}
+
+// alignedTable renders a table as textTable does, with the values of the
+// last column left-aligned when proseLast is set (a sentence reads from
+// its start).
+func alignedTable(names []string, rows [][]string, proseLast bool) []string {
 	widths := make([]int, len(names))
 	for i, n := range names {
 		widths[i] = ansi.StringWidth(n)
@@ -261,9 +269,9 @@ func textTable(names []string, rows [][]string) []string {
 	for _, r := range rows {
 		cells := make([]string, len(r))
 		for i, v := range r {
-			cells[i] = pad(v, widths[i], true)
+			cells[i] = pad(v, widths[i], !(proseLast && i == len(r)-1))
 		}
-		out = append(out, " "+strings.Join(cells, " | "))
+		out = append(out, strings.TrimRight(" "+strings.Join(cells, " | "), " "))
 	}
 	return out
 }

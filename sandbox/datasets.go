@@ -26,7 +26,7 @@ func DatasetList(japanese bool) string {
 		}
 		rows = append(rows, []string{d.Name, d.Table, fmt.Sprint(d.DefaultRows), summary})
 	}
-	return strings.Join(textTable([]string{"dataset", "table", "default rows", "contents"}, rows), "\n")
+	return strings.Join(alignedTable([]string{"dataset", "table", "default rows", "contents"}, rows, true), "\n")
 }
 
 // LoadDataset loads a generated dataset into the session's keyspace (rows

@@ -224,7 +224,7 @@ func (a *App) renderWide(g geometry) string {
 		right = strings.Join([]string{
 			a.rule(a.editorTitle(), "", a.focus == paneEditor, g.rightW),
 			a.editor.View(),
-			a.rule(i18n.T(a.lang, i18n.TabResults), "", a.focus == paneResults, g.rightW),
+			a.rule(i18n.T(a.lang, i18n.TabResults), a.position(paneResults), a.focus == paneResults, g.rightW),
 			a.results.View(),
 			a.rule(i18n.T(a.lang, a.inspector.title()), a.position(a.inspector), a.focus == a.inspector, g.rightW),
 			a.paneView(a.inspector),
@@ -283,6 +283,8 @@ func (a *App) position(p pane) string {
 		return a.keyview.Position()
 	case paneDist:
 		return a.dist.Position()
+	case paneResults:
+		return a.results.Position()
 	}
 	return ""
 }

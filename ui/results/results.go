@@ -9,6 +9,7 @@ package results
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -393,4 +394,14 @@ func classed(e *cqlerr.Error) string {
 		return ""
 	}
 	return e.Code.Class() + ": "
+}
+
+// Position describes the scroll position of a text that does not fit
+// ("12-30/85"), or "" (a table says which rows it shows in its footer).
+func (m Model) Position() string {
+	if m.table != nil || len(m.text) <= m.bodyHeight() {
+		return ""
+	}
+	first := m.yOff + 1
+	return fmt.Sprintf("%d-%d/%d", first, min(m.yOff+m.bodyHeight(), len(m.text)), len(m.text))
 }

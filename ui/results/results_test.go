@@ -363,3 +363,20 @@ func TestAppHelpFitsAndAligns(t *testing.T) {
 		}
 	}
 }
+
+func TestPositionOfALongText(t *testing.T) {
+	res, err := run(t, "CREATE TABLE t (k int PRIMARY KEY, v text)", "DESCRIBE TABLE t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(lessons.English, theme.New(true))
+	m.SetSize(60, 8)
+	m.SetResult("DESCRIBE TABLE t", res, nil, 1)
+	if got := m.Position(); !strings.HasPrefix(got, "1-7/") {
+		t.Errorf("Position() of a long DESCRIBE = %q, want 1-7/N", got)
+	}
+	m.SetSize(60, 80)
+	if got := m.Position(); got != "" {
+		t.Errorf("Position() when it all fits = %q, want none", got)
+	}
+}
