@@ -285,6 +285,8 @@ func (a *App) position(p pane) string {
 		return a.dist.Position()
 	case paneResults:
 		return a.results.Position()
+	case paneOutline:
+		return a.outline.Position()
 	}
 	return ""
 }

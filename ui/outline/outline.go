@@ -39,6 +39,10 @@ type KeyMap struct {
 	Open     key.Binding
 	Expand   key.Binding
 	Collapse key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
 }
 
 // NewKeyMap returns the outline's keys with help in lang.
@@ -49,6 +53,10 @@ func NewKeyMap(lang lessons.Lang) KeyMap {
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.T(lang, i18n.HelpOpen))),
 		Expand:   key.NewBinding(key.WithKeys("right", "l", "space"), key.WithHelp("→", i18n.T(lang, i18n.HelpExpand))),
 		Collapse: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", i18n.T(lang, i18n.HelpCollapse))),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", i18n.T(lang, i18n.HelpPageUp))),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "f"), key.WithHelp("pgdn", i18n.T(lang, i18n.HelpPageDown))),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", i18n.T(lang, i18n.HelpTop))),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", i18n.T(lang, i18n.HelpBottom))),
 	}
 }
 
@@ -60,7 +68,7 @@ func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Down, k.Open,
 
 // FullHelp returns every key, in groups.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Expand, k.Collapse}}
+	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Expand, k.Collapse}, {k.PageUp, k.PageDown, k.Top, k.Bottom}}
 }
 
 // row is one line of the outline: a lesson, or an item of one.
@@ -163,6 +171,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.cursor = max(m.cursor-1, 0)
 	case key.Matches(k, m.KeyMap.Down):
 		m.cursor = min(m.cursor+1, len(rs)-1)
+	case key.Matches(k, m.KeyMap.PageUp):
+		m.cursor = max(m.cursor-max(m.height-1, 1), 0)
+	case key.Matches(k, m.KeyMap.PageDown):
+		m.cursor = min(m.cursor+max(m.height-1, 1), len(rs)-1)
+	case key.Matches(k, m.KeyMap.Top):
+		m.cursor = 0
+	case key.Matches(k, m.KeyMap.Bottom):
+		m.cursor = len(rs) - 1
 	case key.Matches(k, m.KeyMap.Expand):
 		if r.item < 0 {
 			m.open[l.ID] = !m.open[l.ID] || k.String() != "space"
@@ -195,7 +211,18 @@ func (m *Model) scrollToCursor() {
 	if m.cursor >= m.offset+m.height {
 		m.offset = m.cursor - m.height + 1
 	}
-	m.offset = max(m.offset, 0)
+	// A taller pane (after a resize) shows more rows, not blank lines.
+	m.offset = max(min(m.offset, len(m.rows())-m.height), 0)
+}
+
+// Position describes which rows are on screen ("12-30/85"), or "" when
+// all of them are.
+func (m Model) Position() string {
+	n := len(m.rows())
+	if n <= m.height {
+		return ""
+	}
+	return fmt.Sprintf("%d-%d/%d", m.offset+1, min(m.offset+m.height, n), n)
 }
 
 // lessonMark sums up a lesson's items.

@@ -100,3 +100,23 @@ func TestLessonMark(t *testing.T) {
 		}
 	}
 }
+
+func TestJumpsAndResize(t *testing.T) {
+	m := New(lessons.English, theme.New(true))
+	m.SetSize(40, 2)
+	m.SetLessons(loadPack(t).Lessons(lessons.English))
+	m.SetCurrent("00-test", "rows")
+	n := len(m.rows())
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'G', Text: "G"})
+	if m.cursor != n-1 || m.Position() != fmt.Sprintf("%d-%d/%d", n-1, n, n) {
+		t.Errorf("after G: cursor %d, position %q; want the last of %d rows on screen", m.cursor, m.Position(), n)
+	}
+	m.SetSize(40, 40)
+	if m.offset != 0 || m.Position() != "" {
+		t.Errorf("after growing the pane: offset %d, position %q; want every row shown from the top", m.offset, m.Position())
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'g', Text: "g"})
+	if m.cursor != 0 {
+		t.Errorf("after g: cursor %d, want 0", m.cursor)
+	}
+}
