@@ -108,7 +108,7 @@ func (s *Sandbox) runCommand(ctx context.Context, src string) (*Result, error) {
 	case up[0] == "NODES" && len(f) == 2:
 		n, err := strconv.Atoi(f[1])
 		if err != nil || n < 1 || n > cluster.MaxNodes {
-			return nil, cqlerr.Shellf("NODES takes a number of nodes from 1 to %d.", cluster.MaxNodes)
+			return nil, cqlerr.ShellNote("err.nodes.count", "NODES takes a number of nodes from 1 to %d.", cluster.MaxNodes)
 		}
 		if err := s.resize(n); err != nil {
 			return nil, err
@@ -120,7 +120,10 @@ func (s *Sandbox) runCommand(ctx context.Context, src string) (*Result, error) {
 	case up[0] == "NODE" && len(f) == 3 && (up[2] == "DOWN" || up[2] == "UP"):
 		n, err := strconv.Atoi(f[1])
 		if err != nil {
-			return nil, cqlerr.Shellf("Improper NODE command: NODE <n> DOWN or NODE <n> UP.")
+			return nil, cqlerr.ShellNote("err.node.usage", "Improper NODE command: NODE <n> DOWN or NODE <n> UP.")
+		}
+		if nodes := s.cluster.Ring().Nodes(); n < 1 || n > nodes {
+			return nil, cqlerr.ShellNote("err.node.none", "no node %d: the cluster has nodes 1 to %d", n, nodes)
 		}
 		replayed, err := s.cluster.SetDown(n, up[2] == "DOWN")
 		if err != nil {
@@ -159,7 +162,7 @@ func (s *Sandbox) runCommand(ctx context.Context, src string) (*Result, error) {
 		return &Result{Message: DatasetList(false), Note: &Note{ID: "datasets.list"}}, nil
 	case up[0] == "LOAD" && len(f) >= 3 && up[1] == "DATASET":
 		rows, into := 0, ""
-		usage := cqlerr.Shellf("Improper LOAD command: LOAD DATASET <name> [ROWS <n>] [INTO <table>].")
+		usage := cqlerr.ShellNote("err.load.usage", "Improper LOAD command: LOAD DATASET <name> [ROWS <n>] [INTO <table>].")
 		for i := 3; i < len(f); i += 2 {
 			if i+1 >= len(f) {
 				return nil, usage
@@ -168,7 +171,7 @@ func (s *Sandbox) runCommand(ctx context.Context, src string) (*Result, error) {
 			case "ROWS":
 				n, err := strconv.Atoi(f[i+1])
 				if err != nil || n < 1 {
-					return nil, cqlerr.Shellf("ROWS takes a positive number of rows.")
+					return nil, cqlerr.ShellNote("err.load.rows", "ROWS takes a positive number of rows.")
 				}
 				rows = n
 			case "INTO":
@@ -179,7 +182,7 @@ func (s *Sandbox) runCommand(ctx context.Context, src string) (*Result, error) {
 		}
 		return s.loadDataset(ctx, f[2], rows, into)
 	}
-	return nil, cqlerr.Shellf("Improper %s command. Type HELP for the sandbox commands.", f[0])
+	return nil, cqlerr.ShellNote("err.command", "Improper %s command. Type HELP for the sandbox commands.", f[0])
 }
 
 func (s *Sandbox) switchResult(cmd string, args []string, state *bool) (*Result, error) {
@@ -320,7 +323,7 @@ func (s *Sandbox) showKeys(ctx context.Context, rest string) (*Result, error) {
 	q := "SELECT * FROM " + strings.TrimSpace(rest)
 	stmt, err := cql.Parse(q)
 	if err != nil {
-		return nil, cqlerr.Shellf("Improper SHOW KEYS command: SHOW KEYS <table> [WHERE <partition key> = ...] [LIMIT <n>].")
+		return nil, cqlerr.ShellNote("err.keys.usage", "Improper SHOW KEYS command: SHOW KEYS <table> [WHERE <partition key> = ...] [LIMIT <n>].")
 	}
 	sel := stmt.(*cql.SelectStmt)
 	pc := s.context()

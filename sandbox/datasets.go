@@ -90,10 +90,10 @@ func unmatchedColumns(d *dataset.Dataset, t *schema.Table) []string {
 func (s *Sandbox) load(ctx context.Context, name string, rows int, into string) (int, string, []string, error) {
 	d := dataset.Lookup(name)
 	if d == nil {
-		return 0, "", nil, cqlerr.Shellf("Unknown dataset %q. DATASETS lists them.", name)
+		return 0, "", nil, cqlerr.ShellNote("err.dataset.unknown", "Unknown dataset %q. DATASETS lists them.", name)
 	}
 	if rows > dataset.MaxRows {
-		return 0, "", nil, cqlerr.Shellf("A dataset has at most %d rows.", dataset.MaxRows)
+		return 0, "", nil, cqlerr.ShellNote("err.dataset.max", "A dataset has at most %d rows.", dataset.MaxRows)
 	}
 	k := s.catalog.Keyspace(s.session.Keyspace)
 	if k == nil {
@@ -126,7 +126,7 @@ func (s *Sandbox) load(ctx context.Context, name string, rows int, into string) 
 	for i, name := range d.Columns {
 		cols[i] = t.Column(name)
 		if cols[i] != nil && !cols[i].Type.Equal(types[i]) && !(cols[i].Type.Kind == types[i].Kind && !cols[i].Type.Kind.IsCollection()) {
-			return 0, "", nil, cqlerr.Shellf("Dataset %s gives column %s as %s, but table %s has it as %s.", d.Name, name, types[i], t.Name, cols[i].Type)
+			return 0, "", nil, cqlerr.ShellNote("err.dataset.type", "Dataset %s gives column %s as %s, but table %s has it as %s.", d.Name, name, types[i].String(), t.Name, cols[i].Type.String())
 		}
 	}
 	for _, c := range append(append([]*schema.Column{}, t.PartitionKey...), t.Clustering...) {
@@ -135,7 +135,7 @@ func (s *Sandbox) load(ctx context.Context, name string, rows int, into string) 
 			found = found || dc == c
 		}
 		if !found {
-			return 0, "", nil, cqlerr.Shellf("Dataset %s has no column %s, which table %s needs for its primary key (it has %s).",
+			return 0, "", nil, cqlerr.ShellNote("err.dataset.key", "Dataset %s has no column %s, which table %s needs for its primary key (it has %s).",
 				d.Name, c.Name, t.Name, strings.Join(d.Columns, ", "))
 		}
 	}

@@ -456,10 +456,11 @@ func TestErrorSummary(t *testing.T) {
 		want string
 	}{
 		{cqlerr.Shellf("no node 9: the cluster has nodes 1 to 4"), "no node 9: the cluster has nodes 1 to 4"},
+		{cqlerr.ShellNote("err.node.none", "no node %d: the cluster has nodes 1 to %d", 9, 4), "no node 9: the cluster has nodes 1 to 4"},
 		{cqlerr.Invalidf("Undefined column name x\nin table t"), "InvalidRequest: Undefined column name x ..."},
 	}
 	for _, tt := range tests {
-		if got := errorSummary(tt.err); got != tt.want {
+		if got := errorSummary(lessons.English, tt.err); got != tt.want {
 			t.Errorf("errorSummary(%v) = %q, want %q", tt.err, got, tt.want)
 		}
 	}

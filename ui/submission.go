@@ -79,7 +79,8 @@ func (a *App) execDone(msg execDoneMsg) tea.Cmd {
 	case len(failed) > 1 || len(failed) == 1 && lastRun.err == nil:
 		a.say(noticeError, i18n.NoticeFailed, len(failed), len(msg.runs))
 	case lastRun.err != nil:
-		a.sayRaw(noticeError, errorSummary(lastRun.err))
+		err := lastRun.err
+		a.notice = notice{kind: noticeError, set: true, local: func(l lessons.Lang) string { return errorSummary(l, err) }}
 	default:
 		a.clearNotice()
 	}
@@ -115,10 +116,10 @@ func (a *App) execDone(msg execDoneMsg) tea.Cmd {
 // errorSummary is an error on one line for the status line: the class
 // and Cassandra's message, or just the message of a command's own error
 // (cqlsh prints no class for those).
-func errorSummary(err error) string {
+func errorSummary(lang lessons.Lang, err error) string {
 	e := cqlerr.As(err)
 	if e.Code == cqlerr.Shell {
-		return oneLine(e.Message)
+		return oneLine(i18n.CommandError(lang, e))
 	}
 	return e.Code.Class() + ": " + oneLine(e.Message)
 }

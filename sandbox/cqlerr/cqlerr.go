@@ -103,6 +103,11 @@ type Error struct {
 	// Consistency, Required and Alive are set for Unavailable and timeouts.
 	Consistency     string
 	Required, Alive int
+	// NoteID and NoteArgs identify the message of a command's own error
+	// (a sandbox or cqlsh command), so that a front end can word it in
+	// the learner's language; see ShellNote.
+	NoteID   string
+	NoteArgs []any
 }
 
 // Error returns the server's message.
@@ -142,6 +147,14 @@ func Configf(format string, args ...any) *Error {
 // Shellf returns the error of a cqlsh shell command.
 func Shellf(format string, args ...any) *Error {
 	return &Error{Code: Shell, Message: fmt.Sprintf(format, args...), Offset: -1}
+}
+
+// ShellNote returns a command's own error, like Shellf, identified by id
+// and its arguments for a front end that words it in another language.
+func ShellNote(id, format string, args ...any) *Error {
+	e := Shellf(format, args...)
+	e.NoteID, e.NoteArgs = id, args
+	return e
 }
 
 // Serverf returns a ServerError with a formatted message.

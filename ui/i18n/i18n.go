@@ -390,6 +390,17 @@ const (
 	NoteNodeUpMissed
 	NoteNodesResized
 	NoteNodesStatus
+	ErrNodesCount
+	ErrNodeUsage
+	ErrNodeNone
+	ErrLoadUsage
+	ErrLoadRows
+	ErrCommand
+	ErrKeysUsage
+	ErrDatasetUnknown
+	ErrDatasetMax
+	ErrDatasetType
+	ErrDatasetKey
 	NoteDatasetLoaded
 	NoteSwitchIs
 	NoteSwitchSet

@@ -3,6 +3,8 @@ package i18n
 import (
 	"strings"
 
+	"github.com/learnkv/learnkv/sandbox/cqlerr"
+
 	"github.com/learnkv/learnkv/lessons"
 )
 
@@ -16,6 +18,17 @@ var notes = map[string]ID{
 	"node.up.missed":      NoteNodeUpMissed,
 	"nodes.resized":       NoteNodesResized,
 	"nodes.status":        NoteNodesStatus,
+	"err.nodes.count":     ErrNodesCount,
+	"err.node.usage":      ErrNodeUsage,
+	"err.node.none":       ErrNodeNone,
+	"err.load.usage":      ErrLoadUsage,
+	"err.load.rows":       ErrLoadRows,
+	"err.command":         ErrCommand,
+	"err.keys.usage":      ErrKeysUsage,
+	"err.dataset.unknown": ErrDatasetUnknown,
+	"err.dataset.max":     ErrDatasetMax,
+	"err.dataset.type":    ErrDatasetType,
+	"err.dataset.key":     ErrDatasetKey,
 	"dataset.loaded":      NoteDatasetLoaded,
 	"switch.is":           NoteSwitchIs,
 	"switch.set":          NoteSwitchSet,
@@ -71,4 +84,15 @@ func Note(lang lessons.Lang, id string, args []any) (string, bool) {
 		text = strings.ReplaceAll(text, "） ", "）")
 	}
 	return text, true
+}
+
+// CommandError returns the message of a command's own error (a sandbox or
+// cqlsh command, see cqlerr.ShellNote) in lang, or its English message.
+func CommandError(lang lessons.Lang, e *cqlerr.Error) string {
+	if e.NoteID != "" {
+		if text, ok := Note(lang, e.NoteID, e.NoteArgs); ok {
+			return text
+		}
+	}
+	return e.Message
 }

@@ -353,7 +353,7 @@ func (m Model) failureLines() []string {
 		num := m.th.Faint.Render(cells.Fit(strconv.Itoa(i+1), 3)) + m.th.Accent.Render("› ")
 		lines = append(lines,
 			num+m.th.Subtle.Render(cells.Truncate(cells.OneLine(m.runs[i].Stmt), m.width-5)),
-			cells.Spaces(5)+m.th.Error.Render(cells.Truncate(classed(e)+cells.OneLine(firstLine(e.Message)), m.width-5)))
+			cells.Spaces(5)+m.th.Error.Render(cells.Truncate(classed(e)+cells.OneLine(firstLine(i18n.CommandError(m.lang, e))), m.width-5)))
 	}
 	if more := len(others) - shown; more > 0 {
 		lines = append(lines, cells.Spaces(5)+m.th.Faint.Render(cells.Truncate(i18n.F(m.lang, i18n.ResultsMoreFailed, more), m.width-5)))

@@ -380,3 +380,22 @@ func TestPositionOfALongText(t *testing.T) {
 		t.Errorf("Position() when it all fits = %q, want none", got)
 	}
 }
+
+func TestCommandErrorsInJapanese(t *testing.T) {
+	for _, tt := range []struct{ stmt, want string }{
+		{"NODE 9 DOWN", "node9 はありません。クラスタのノードは 1〜4 です。"},
+		{"LOAD DATASET nosuch", "データセット \"nosuch\" はありません。"},
+		{"NODE x UP", "NODE コマンドの形式が違います。"},
+	} {
+		_, err := run(t, tt.stmt)
+		if err == nil {
+			t.Fatalf("%s succeeded, want an error", tt.stmt)
+		}
+		m := New(lessons.Japanese, theme.New(true))
+		m.SetSize(120, 10)
+		m.SetResult(tt.stmt, nil, err, 1)
+		if got := ansi.Strip(m.View()); !strings.Contains(got, tt.want) {
+			t.Errorf("%s in Japanese = %q, want %q", tt.stmt, got, tt.want)
+		}
+	}
+}

@@ -318,7 +318,11 @@ func (m Model) errorLines() []string {
 		return styled(cells.Wrap(i18n.T(m.lang, i18n.ResultsCancelled), m.width), m.th.Warn.Render)
 	}
 	e := cqlerr.As(m.err)
-	lines := styled(cells.Wrap(e.CQLSH(), m.width), m.th.Error.Render)
+	text := e.CQLSH()
+	if e.Code == cqlerr.Shell {
+		text = i18n.CommandError(m.lang, e)
+	}
+	lines := styled(cells.Wrap(text, m.width), m.th.Error.Render)
 	if e.Offset >= 0 && e.Offset <= len(m.stmt) {
 		line, col := caretLine(m.stmt, e.Offset)
 		// Keep the caret on screen: show a window of the line around it.
