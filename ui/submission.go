@@ -12,6 +12,7 @@ import (
 
 	"github.com/learnkv/learnkv/lessons"
 	"github.com/learnkv/learnkv/sandbox"
+	"github.com/learnkv/learnkv/sandbox/cql"
 	"github.com/learnkv/learnkv/sandbox/cqlerr"
 	"github.com/learnkv/learnkv/ui/i18n"
 	"github.com/learnkv/learnkv/ui/results"
@@ -19,9 +20,17 @@ import (
 
 // submit runs the learner's statements.
 func (a *App) submit(src string) tea.Cmd {
-	return a.startOp(i18n.StatusRunning, func(ctx context.Context, op int) tea.Cmd {
+	cmd := a.startOp(i18n.StatusRunning, func(ctx context.Context, op int) tea.Cmd {
 		return execCmd(ctx, op, a.sb, src)
 	})
+	if cmd != nil {
+		first := src
+		if chunks := cql.Split(src); len(chunks) > 0 {
+			first = chunks[0].Text
+		}
+		a.results.SetRunning(first)
+	}
+	return cmd
 }
 
 // runQueued runs the next queued submission when the sandbox is free.
@@ -46,6 +55,7 @@ func (a *App) execDone(msg execDoneMsg) tea.Cmd {
 		return nil
 	}
 	if len(msg.runs) == 0 {
+		a.results.Clear() // nothing ran (comments only): not "running" any more
 		return nil
 	}
 	lastRun := msg.runs[len(msg.runs)-1]

@@ -271,6 +271,7 @@ const (
 	ResultsDoneTrace
 	ResultsWarning
 	ResultsCancelled
+	ResultsRunning
 	ResultsLastOf
 	ResultsRunOf
 	ResultsFailed

@@ -101,6 +101,7 @@ var table = [numIDs]entry{
 	ResultsDone:              {"Done.", "完了しました。"},
 	ResultsDoneTrace:         {"Done. The trace shows what it cost.", "完了しました。コストはトレースで確認できます。"},
 	ResultsWarning:           {"Warning:", "警告："},
+	ResultsRunning:           {"Running... its results appear here when it finishes (ctrl+c cancels).", "実行中です。終わるとここに結果が表示されます（ctrl+c でキャンセル）。"},
 	ResultsCancelled:         {"Cancelled: the statement was stopped before it finished. What it had already written stays (LOAD DATASET keeps the rows loaded so far).", "キャンセル：文は完了する前に止められました。それまでに書き込んだ分は残ります（LOAD DATASET なら読み込み済みの行）。"},
 	ResultsLastOf:            {"(last of %d)", "（%d 文の最後）"},
 	ResultsRunOf:             {"(%d of %d)", "（%d/%d 文目）"},

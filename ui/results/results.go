@@ -118,6 +118,9 @@ type Model struct {
 	// yOff is the first row (or text line) shown; xOff the first column
 	// of a table, or the first cell of text.
 	yOff, xOff int
+	// running is set while the submission whose first statement is stmt
+	// runs (see SetRunning).
+	running bool
 	// expanded shows rows one column per line (see expandedLines), for
 	// every result until switched off, as cqlsh's EXPAND ON does.
 	expanded bool
@@ -181,8 +184,17 @@ func (m Model) Failed() []int {
 // Showing returns the statement of the submission shown, counted from 0.
 func (m Model) Showing() int { return m.at }
 
+// SetRunning shows that a submission runs: its first statement, and that
+// its results come when it finishes.
+func (m *Model) SetRunning(stmt string) {
+	m.runs, m.at, m.ran = nil, 0, 1
+	m.show(stmt, nil, nil)
+	m.running = true
+}
+
 // show shows one statement's outcome.
 func (m *Model) show(stmt string, res *sandbox.Result, err error) {
+	m.running = false
 	m.stmt, m.res, m.err = stmt, res, err
 	m.yOff, m.xOff = 0, 0
 	m.table = nil
@@ -371,6 +383,10 @@ func firstLine(s string) string {
 func (m Model) View() string {
 	lines := m.headLines()
 	switch {
+	case m.running:
+		for _, l := range cells.Wrap(i18n.T(m.lang, i18n.ResultsRunning), m.width) {
+			lines = append(lines, m.th.Faint.Render(l))
+		}
 	case m.stmt == "" && m.res == nil && m.err == nil:
 		lines = append(lines, m.th.Faint.Render(i18n.T(m.lang, i18n.ResultsEmpty)))
 		for _, l := range cells.Wrap(i18n.T(m.lang, i18n.ResultsEmptyHint), m.width) {

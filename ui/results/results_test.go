@@ -399,3 +399,16 @@ func TestCommandErrorsInJapanese(t *testing.T) {
 		}
 	}
 }
+
+func TestRunningThenResult(t *testing.T) {
+	m := New(lessons.English, theme.New(true))
+	m.SetSize(60, 6)
+	m.SetRunning("LOAD DATASET sensors ROWS 1000000")
+	if got := ansi.Strip(m.View()); !strings.Contains(got, "Running") || !strings.Contains(got, "LOAD DATASET sensors") {
+		t.Errorf("view while running = %q, want the statement and that it runs", got)
+	}
+	m.SetRuns([]Run{{Stmt: "LOAD DATASET sensors ROWS 1000000", Err: context.Canceled}})
+	if got := ansi.Strip(m.View()); strings.Contains(got, "Running") {
+		t.Errorf("view after the run = %q, want no 'running'", got)
+	}
+}
