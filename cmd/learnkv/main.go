@@ -29,16 +29,17 @@ Flags of the tutor:
 
 In the tutor: type CQL in the editor and press enter; tab moves between the
 panes (1 lesson, 2 results, 3 trace, 4 keys, 5 distribution, 6 outline);
-f1 (or esc, then ?) lists every key; ctrl+c cancels a running statement,
-then quits.
+f1 (or esc, then ?) lists every key, and HELP typed in the editor the
+sandbox's commands (NODES, NODE n DOWN, LOAD DATASET, SHOW KEYS, ...);
+ctrl+c cancels a running statement, then quits.
 
 Run "learnkv <command> -h" for the flags of a command.
 
 learnkv: RDB エンジニアのための Cassandra 式データモデリング入門。
   learnkv だけで起動すると教材アプリが開きます（--lang ja で日本語、
   アプリ内では L か f2 で切り替え）。エディタに CQL を入力して enter で
-  実行し、tab で欄を移動、f1（または esc の後 ?）でキー一覧、ctrl+c で
-  終了します。
+  実行し、tab で欄を移動、f1（または esc の後 ?）でキー一覧、エディタに
+  HELP と入力するとサンドボックスのコマンド一覧、ctrl+c で終了します。
   learnkv cql で cqlsh と同じように CQL を実行できます。
 `
 
