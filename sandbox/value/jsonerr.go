@@ -152,23 +152,7 @@ func (p *jsonErrScanner) object() {
 			return
 		}
 		p.value()
-		p.skipSpace()
-		if p.err != "" {
-			return
-		}
-		if p.i >= len(p.s) {
-			p.eof("Object", start)
-			return
-		}
-		switch p.s[p.i] {
-		case '}':
-			p.i++
-			return
-		case ',':
-			p.i++
-			p.skipSpace()
-		default:
-			p.unexpected("was expecting comma to separate Object entries")
+		if p.entryEnd("Object", start, '}') {
 			return
 		}
 	}
@@ -188,26 +172,35 @@ func (p *jsonErrScanner) array() {
 			return
 		}
 		p.value()
-		p.skipSpace()
-		if p.err != "" {
-			return
-		}
-		if p.i >= len(p.s) {
-			p.eof("Array", start)
-			return
-		}
-		switch p.s[p.i] {
-		case ']':
-			p.i++
-			return
-		case ',':
-			p.i++
-			p.skipSpace()
-		default:
-			p.unexpected("was expecting comma to separate Array entries")
+		if p.entryEnd("Array", start, ']') {
 			return
 		}
 	}
+}
+
+// entryEnd reads what follows an entry of an Object or Array (kind) that
+// began at start: a comma, or the closing bracket, after which (or after
+// an error) it reports true.
+func (p *jsonErrScanner) entryEnd(kind string, start int, closing byte) bool {
+	p.skipSpace()
+	if p.err != "" {
+		return true
+	}
+	if p.i >= len(p.s) {
+		p.eof(kind, start)
+		return true
+	}
+	switch p.s[p.i] {
+	case closing:
+		p.i++
+		return true
+	case ',':
+		p.i++
+		p.skipSpace()
+		return false
+	}
+	p.unexpected("was expecting comma to separate " + kind + " entries")
+	return true
 }
 
 func (p *jsonErrScanner) str() {
