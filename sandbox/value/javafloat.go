@@ -148,9 +148,9 @@ func (fd *floatingDigits) dtoa(binExp int, fractBits uint64, nSignificantBits in
 	tenSBits := s2 + 1 + approxBits(s5+1)
 	switch {
 	case bBits < 32 && tenSBits < 32:
-		fd.iterateInt32(decExp, fractBits, b5, b2, s5, s2, m5, m2)
+		iterateInt[int32](fd, decExp, fractBits, b5, b2, s5, s2, m5, m2)
 	case bBits < 64 && tenSBits < 64:
-		fd.iterateInt64(decExp, fractBits, b5, b2, s5, s2, m5, m2)
+		iterateInt[int64](fd, decExp, fractBits, b5, b2, s5, s2, m5, m2)
 	default:
 		fd.iterateBig(decExp, fractBits, b5, b2, s5, s2, m5, m2)
 	}
@@ -198,11 +198,12 @@ func (fd *floatingDigits) developLongDigits(v int64, insignificant int) {
 	fd.decExponent = decExponent + len(trimmed)
 }
 
-// iterateInt32 is dtoa's all-int case, with Java's 32-bit wrap-around.
-func (fd *floatingDigits) iterateInt32(decExp int, fractBits uint64, b5, b2, s5, s2, m5, m2 int) {
-	b := int32(fractBits) * int32(pow5(b5).Int64()) << uint(b2)
-	s := int32(pow5(s5).Int64()) << uint(s2)
-	m := int32(pow5(m5).Int64()) << uint(m2)
+// iterateInt is dtoa's all-int (T int32) and all-long (T int64) cases,
+// with Java's wrap-around at T's width.
+func iterateInt[T int32 | int64](fd *floatingDigits, decExp int, fractBits uint64, b5, b2, s5, s2, m5, m2 int) {
+	b := T(fractBits) * T(pow5(b5).Int64()) << uint(b2)
+	s := T(pow5(s5).Int64()) << uint(s2)
+	m := T(pow5(m5).Int64()) << uint(m2)
 	tens := s * 10
 	q := b / s
 	b = 10 * (b % s)
@@ -228,38 +229,6 @@ func (fd *floatingDigits) iterateInt32(decExp int, fractBits uint64, b5, b2, s5,
 		fd.digits = append(fd.digits, byte('0'+q))
 	}
 	fd.finish(decExp, low, high, int64(b<<1-tens))
-}
-
-// iterateInt64 is dtoa's all-long case, with Java's 64-bit wrap-around.
-func (fd *floatingDigits) iterateInt64(decExp int, fractBits uint64, b5, b2, s5, s2, m5, m2 int) {
-	b := int64(fractBits) * pow5(b5).Int64() << uint(b2)
-	s := pow5(s5).Int64() << uint(s2)
-	m := pow5(m5).Int64() << uint(m2)
-	tens := s * 10
-	q := b / s
-	b = 10 * (b % s)
-	m *= 10
-	low, high := b < m, b+m > tens
-	if q == 0 && !high {
-		decExp--
-	} else {
-		fd.digits = append(fd.digits, byte('0'+q))
-	}
-	if decExp < -3 || decExp >= 8 {
-		low, high = false, false
-	}
-	for !low && !high {
-		q = b / s
-		b = 10 * (b % s)
-		m *= 10
-		if m > 0 {
-			low, high = b < m, b+m > tens
-		} else {
-			low, high = true, true
-		}
-		fd.digits = append(fd.digits, byte('0'+q))
-	}
-	fd.finish(decExp, low, high, b<<1-tens)
 }
 
 // iterateBig is dtoa's arbitrary-precision case.
