@@ -21,28 +21,7 @@ func FromString(t *Type, s string) (any, error) {
 		}
 		return s, nil
 	case KindInt, KindBigint, KindCounter, KindSmallint, KindTinyint:
-		bits, name := 64, "long"
-		switch t.Kind {
-		case KindInt:
-			bits, name = 32, "int"
-		case KindSmallint:
-			bits, name = 16, "short"
-		case KindTinyint:
-			bits, name = 8, "byte"
-		}
-		n, ok := parseJavaInt(s, bits)
-		if !ok {
-			return nil, cqlerr.Invalidf("Unable to make %s from '%s'", name, s)
-		}
-		switch t.Kind {
-		case KindInt:
-			return int32(n), nil
-		case KindSmallint:
-			return int16(n), nil
-		case KindTinyint:
-			return int8(n), nil
-		}
-		return n, nil
+		return javaIntegerOf(t.Kind, s)
 	case KindVarint:
 		v, err := ParseVarint(s)
 		if err != nil {

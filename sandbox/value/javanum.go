@@ -8,6 +8,8 @@ import (
 	"unicode"
 
 	"github.com/cockroachdb/apd/v3"
+
+	"github.com/learnkv/learnkv/sandbox/cqlerr"
 )
 
 // This file reproduces how Java parses and prints numbers, because
@@ -75,6 +77,41 @@ func parseJavaInt(s string, bits int) (int64, bool) {
 	}
 	n, err := strconv.ParseInt(ascii, 10, bits)
 	return n, err == nil
+}
+
+// javaInteger returns the width of an integer kind (int, bigint, counter,
+// smallint, tinyint) and the name of the Java type that holds it, which
+// its parse errors use.
+func javaInteger(k Kind) (bits int, name string) {
+	switch k {
+	case KindInt:
+		return 32, "int"
+	case KindSmallint:
+		return 16, "short"
+	case KindTinyint:
+		return 8, "byte"
+	}
+	return 64, "long"
+}
+
+// javaIntegerOf parses s as the Java type of integer kind k does
+// (Integer.parseInt for int, ...) and returns its Go value, or
+// Cassandra's "Unable to make int from '...'".
+func javaIntegerOf(k Kind, s string) (any, error) {
+	bits, name := javaInteger(k)
+	n, ok := parseJavaInt(s, bits)
+	if !ok {
+		return nil, cqlerr.Invalidf("Unable to make %s from '%s'", name, s)
+	}
+	switch k {
+	case KindInt:
+		return int32(n), nil
+	case KindSmallint:
+		return int16(n), nil
+	case KindTinyint:
+		return int8(n), nil
+	}
+	return n, nil
 }
 
 // parseJavaBigInteger parses s as new BigInteger(s) does.

@@ -206,17 +206,15 @@ func booleanFromJSON(j any) (any, error) {
 // integerFromJSON converts int, bigint, counter, smallint and tinyint
 // values (Int32Type, LongType, ShortType and ByteType).
 func integerFromJSON(t *Type, j any) (any, error) {
-	var bits int
-	var javaType, what string
+	bits, _ := javaInteger(t.Kind)
+	what := "a bigint value"
 	switch t.Kind {
 	case KindInt:
-		bits, javaType, what = 32, "int", "an int value"
+		what = "an int value"
 	case KindSmallint:
-		bits, javaType, what = 16, "short", "a short value"
+		what = "a short value"
 	case KindTinyint:
-		bits, javaType, what = 8, "byte", "a byte value"
-	default:
-		bits, javaType, what = 64, "long", "a bigint value"
+		what = "a byte value"
 	}
 	text, isString := j.(string)
 	class := javaClass(j)
@@ -233,19 +231,7 @@ func integerFromJSON(t *Type, j any) (any, error) {
 	if text == "" {
 		return nil, ErrEmptyValue
 	}
-	n, ok := parseJavaInt(text, bits)
-	if !ok {
-		return nil, cqlerr.Invalidf("Unable to make %s from '%s'", javaType, text)
-	}
-	switch t.Kind {
-	case KindInt:
-		return int32(n), nil
-	case KindSmallint:
-		return int16(n), nil
-	case KindTinyint:
-		return int8(n), nil
-	}
-	return n, nil
+	return javaIntegerOf(t.Kind, text)
 }
 
 // floatingFromJSON converts double and float values: a string is parsed
