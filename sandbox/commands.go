@@ -159,7 +159,7 @@ func (s *Sandbox) runCommand(ctx context.Context, src string) (*Result, error) {
 	case up[0] == "SHOW" && up[1] == "KEYS" && len(f) >= 3:
 		return s.showKeys(ctx, strings.Join(f[2:], " "))
 	case up[0] == "DATASETS" && len(f) == 1:
-		return &Result{Message: DatasetList(false), Note: &Note{ID: "datasets.list"}}, nil
+		return &Result{Message: DatasetList(false), Note: &Note{ID: DatasetsNote}}, nil
 	case up[0] == "LOAD" && len(f) >= 3 && up[1] == "DATASET":
 		rows, into := 0, ""
 		usage := cqlerr.ShellNote("err.load.usage", "Improper LOAD command: LOAD DATASET <name> [ROWS <n>] [INTO <table>].")

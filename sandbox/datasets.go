@@ -14,6 +14,10 @@ import (
 	"github.com/learnkv/learnkv/sandbox/value"
 )
 
+// DatasetsNote is the note ID of DATASETS's result: a front end may show
+// DatasetList in the learner's language in its place.
+const DatasetsNote = "datasets.list"
+
 // DatasetList is the table DATASETS prints, with each dataset's summary
 // in Japanese when japanese is set (the result's note "datasets.list"
 // lets a front end ask for it).

@@ -15,6 +15,7 @@ import (
 	"github.com/learnkv/learnkv/sandbox/cql"
 	"github.com/learnkv/learnkv/sandbox/cqlerr"
 	"github.com/learnkv/learnkv/sandbox/cqlsh"
+	"github.com/learnkv/learnkv/ui/results"
 )
 
 // Every sandbox, checker and progress call runs in one of these commands;
@@ -108,10 +109,6 @@ const (
 	prepareResetLesson
 )
 
-// appHelpNote marks the result of HELP, which the results pane shows as
-// the app's help (i18n.AppHelp).
-const appHelpNote = "help.app"
-
 // execCmd runs the statements of a submission, one after another as cqlsh
 // does (carrying on after an error, stopping when cancelled).
 func execCmd(ctx context.Context, op int, sb *sandbox.Sandbox, src string) tea.Cmd {
@@ -134,7 +131,7 @@ func execCmd(ctx context.Context, op int, sb *sandbox.Sandbox, src string) tea.C
 				// The app words its own help (its commands, in the
 				// learner's language) in place of learnkv cql's.
 				msg.runs = append(msg.runs, run{stmt: text, res: &sandbox.Result{Statement: text, Message: cqlsh.Help,
-					Note: &sandbox.Note{ID: appHelpNote}}})
+					Note: &sandbox.Note{ID: results.HelpNote}}})
 				continue
 			case "SOURCE", "CAPTURE", "EXPAND", "LOGIN", "COPY", "HISTORY", "DEBUG", "UNICODE":
 				msg.runs = append(msg.runs, run{stmt: text,

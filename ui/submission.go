@@ -127,11 +127,7 @@ func (a *App) execDone(msg execDoneMsg) tea.Cmd {
 // and Cassandra's message, or just the message of a command's own error
 // (cqlsh prints no class for those).
 func errorSummary(lang lessons.Lang, err error) string {
-	e := cqlerr.As(err)
-	if e.Code == cqlerr.Shell {
-		return oneLine(i18n.CommandError(lang, e))
-	}
-	return e.Code.Class() + ": " + oneLine(e.Message)
+	return oneLine(results.ErrorText(lang, cqlerr.As(err)))
 }
 
 // distributionShown is the note that replaces the text of SHOW

@@ -5,6 +5,7 @@
 package cells
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -158,4 +159,14 @@ func Elide(s string, w, head int) string {
 	head = max(head, 0)
 	tail := w - head - 1
 	return Cut(s, 0, head) + "…" + ansi.Cut(s, total-tail, total)
+}
+
+// Range describes which lines of a scrolling pane are on screen, from
+// offset (counted from 0), height lines high, of total: "12-30/85", or ""
+// when they all fit.
+func Range(offset, height, total int) string {
+	if total <= height {
+		return ""
+	}
+	return fmt.Sprintf("%d-%d/%d", offset+1, min(offset+height, total), total)
 }

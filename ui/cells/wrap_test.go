@@ -151,3 +151,20 @@ func TestElide(t *testing.T) {
 		}
 	}
 }
+
+func TestRange(t *testing.T) {
+	tests := []struct {
+		offset, height, total int
+		want                  string
+	}{
+		{0, 10, 5, ""},
+		{0, 10, 10, ""},
+		{0, 10, 25, "1-10/25"},
+		{20, 10, 25, "21-25/25"},
+	}
+	for _, tt := range tests {
+		if got := Range(tt.offset, tt.height, tt.total); got != tt.want {
+			t.Errorf("Range(%d, %d, %d) = %q, want %q", tt.offset, tt.height, tt.total, got, tt.want)
+		}
+	}
+}

@@ -218,11 +218,7 @@ func (m *Model) scrollToCursor() {
 // Position describes which rows are on screen ("12-30/85"), or "" when
 // all of them are.
 func (m Model) Position() string {
-	n := len(m.rows())
-	if n <= m.height {
-		return ""
-	}
-	return fmt.Sprintf("%d-%d/%d", m.offset+1, min(m.offset+m.height, n), n)
+	return cells.Range(m.offset, m.height, len(m.rows()))
 }
 
 // lessonMark sums up a lesson's items.

@@ -9,7 +9,6 @@ package results
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -365,7 +364,7 @@ func (m Model) failureLines() []string {
 		num := m.th.Faint.Render(cells.Fit(strconv.Itoa(i+1), 3)) + m.th.Accent.Render("› ")
 		lines = append(lines,
 			num+m.th.Subtle.Render(cells.Truncate(cells.OneLine(m.runs[i].Stmt), m.width-5)),
-			cells.Spaces(5)+m.th.Error.Render(cells.Truncate(classed(e)+cells.OneLine(firstLine(i18n.CommandError(m.lang, e))), m.width-5)))
+			cells.Spaces(5)+m.th.Error.Render(cells.Truncate(cells.OneLine(firstLine(ErrorText(m.lang, e))), m.width-5)))
 	}
 	if more := len(others) - shown; more > 0 {
 		lines = append(lines, cells.Spaces(5)+m.th.Faint.Render(cells.Truncate(i18n.F(m.lang, i18n.ResultsMoreFailed, more), m.width-5)))
@@ -403,21 +402,21 @@ func (m Model) View() string {
 	return cells.Block(lines, m.width, m.height)
 }
 
-// classed returns the class an error's message is shown after ("" for a
-// command's own error, which cqlsh prints bare).
-func classed(e *cqlerr.Error) string {
+// ErrorText is an error as a learner reads it in short: its class and
+// Cassandra's message, or, for a command's own error (which cqlsh prints
+// without a class), the command's message in lang.
+func ErrorText(lang lessons.Lang, e *cqlerr.Error) string {
 	if e.Code == cqlerr.Shell {
-		return ""
+		return i18n.CommandError(lang, e)
 	}
-	return e.Code.Class() + ": "
+	return e.Code.Class() + ": " + e.Message
 }
 
 // Position describes the scroll position of a text that does not fit
 // ("12-30/85"), or "" (a table says which rows it shows in its footer).
 func (m Model) Position() string {
-	if m.table != nil || len(m.text) <= m.bodyHeight() {
+	if m.table != nil {
 		return ""
 	}
-	first := m.yOff + 1
-	return fmt.Sprintf("%d-%d/%d", first, min(m.yOff+m.bodyHeight(), len(m.text)), len(m.text))
+	return cells.Range(m.yOff, m.bodyHeight(), len(m.text))
 }

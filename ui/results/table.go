@@ -207,11 +207,13 @@ func (m Model) messageLines() []string {
 		}
 		return styled(cells.Wrap(msg, m.width), m.th.Success.Render)
 	}
-	if n := m.res.Note; n != nil && n.ID == "datasets.list" {
+	switch n := m.res.Note; {
+	case n == nil:
+	case n.ID == sandbox.DatasetsNote:
 		msg = sandbox.DatasetList(m.lang == lessons.Japanese)
-	} else if n != nil && n.ID == "help.app" {
+	case n.ID == HelpNote:
 		return helpLines(i18n.T(m.lang, i18n.AppHelp), m.width)
-	} else if n != nil {
+	default:
 		if text, ok := i18n.Note(m.lang, n.ID, n.Args); ok {
 			msg = text
 			if n.Rest != "" {
@@ -230,6 +232,10 @@ func (m Model) messageLines() []string {
 	}
 	return lines
 }
+
+// HelpNote is the note ID the app gives the result of HELP, which the pane
+// shows as the app's own help (i18n.AppHelp, laid out by helpLines).
+const HelpNote = "help.app"
 
 // helpLines lays out the app's help: prose wrapped to the pane, and the
 // lines "  command\tdescription" of each group in two columns, the

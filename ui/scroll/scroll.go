@@ -4,8 +4,6 @@
 package scroll
 
 import (
-	"fmt"
-
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -147,12 +145,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 // Position describes the scroll position ("12-30/85"), or "" when
 // everything fits.
 func (m Model) Position() string {
-	total := len(m.lines)
-	if total <= m.vp.Height() {
-		return ""
-	}
-	first := m.vp.YOffset() + 1
-	return fmt.Sprintf("%d-%d/%d", first, min(first+m.vp.Height()-1, total), total)
+	return cells.Range(m.vp.YOffset(), m.vp.Height(), len(m.lines))
 }
 
 // View draws the visible lines, exactly SetSize's size.
